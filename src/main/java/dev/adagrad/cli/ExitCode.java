@@ -1,0 +1,17 @@
+package dev.adagrad.cli;
+
+/** The exit codes of every command; README.md documents them. */
+public final class ExitCode {
+
+    /** The run finished (all steps taken, or the tolerance reached). */
+    public static final int OK = 0;
+    /** Something outside the user's input failed: the output could not be written, or an internal error. */
+    public static final int RUNTIME = 1;
+    /** The command line is wrong: unknown option, bad number, malformed expression, bad --x0, … */
+    public static final int USAGE = 2;
+    /** f, the gradient or x became NaN or infinite; the rows before it were written. */
+    public static final int NON_FINITE = 3;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,75 @@
+package dev.adagrad.cli;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Strict number parsing for options. {@link Double#parseDouble} also accepts {@code NaN}, {@code Infinity},
+ * {@code 0x1p3}, {@code 1d} and {@code 1e400} (as ∞); none of those is a sensible hyperparameter, so only plain
+ * decimals with an optional exponent are accepted, and the value must be finite.
+ */
+public final class Numbers {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** The largest --steps accepted. */
+    public static final long MAX_STEPS = 1_000_000_000L;
+
+    private Numbers() {
+    }
+
+    /**
+     * Parses a finite decimal number.
+     *
+     * @throws IllegalArgumentException with a message such as {@code 'abc' is not a number}
+     */
+    public static double parseFinite(String text) {
+        String trimmed = text.strip();
+        if (!DECIMAL.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a number");
+        }
+        double value = Double.parseDouble(trimmed);
+        if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException("'" + text + "' is too large for a double");
+        }
+        return value;
+    }
+
+    /** picocli converter for every {@code double} option. */
+    public static final class FiniteDouble implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                return parseFinite(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --steps: a whole number from 0 to {@link #MAX_STEPS}; {@code 1e6} is accepted. */
+    public static final class StepCount implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            double parsed;
+            try {
+                parsed = parseFinite(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            BigDecimal exact = new BigDecimal(value.strip());
+            if (exact.signum() < 0) {
+                throw new TypeConversionException("'" + value + "' is negative; the step count must be ≥ 0");
+            }
+            if (exact.stripTrailingZeros().scale() > 0) {
+                throw new TypeConversionException("'" + value + "' is not a whole number of steps");
+            }
+            if (parsed > MAX_STEPS) {
+                throw new TypeConversionException("'" + value + "' is above the limit of " + MAX_STEPS + " steps");
+            }
+            return exact.longValueExact();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.adagrad.cli;
+
+import dev.adagrad.expr.CentralDifference;
+import dev.adagrad.expr.ExpressionSyntax;
+import dev.adagrad.expr.GradientMethod;
+import dev.adagrad.expr.Objective;
+import dev.adagrad.expr.ParsedExpression;
+import dev.adagrad.expr.StartPoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/** The problem: what to minimise, where to start, how to take the gradient. */
+public final class ProblemOptions {
+
+    private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
+
+    @Option(names = "--f", required = true, paramLabel = "EXPR",
+            description = "The objective, in exp4j syntax: + - * / ^ %, parentheses, exp4j's functions "
+                    + "(sin, exp, log, sqrt, abs, …) and max(a,b), min(a,b). Every other name is a variable; "
+                    + "e and pi are constants unless --x0 names them.")
+    String expression;
+
+    @Option(names = "--x0", paramLabel = "VALUES",
+            description = "Start point: 4 for one variable, w=1,b=-2 by name, or 1,-2 in the order the variables "
+                    + "first appear in --f.")
+    String startPoint;
+
+    @Option(names = "--h", paramLabel = "H", converter = Numbers.FiniteDouble.class,
+            description = "Fixed step for the central-difference gradient. Default: ∛ε·max(1,|xᵢ|) ≈ 6.06e-6·max(1,|xᵢ|).")
+    Double step;
+
+    /** The checked expression, the variables with their start values, and the compiled objective. */
+    public record Problem(ParsedExpression expression, StartPoint start, Objective objective) {
+    }
+
+    /** Checks --f and --x0 and builds the objective. Throws ExpressionException or UsageException. */
+    Problem problem() {
+        ParsedExpression parsed = ExpressionSyntax.check(expression);
+        StartPoint start = startPoint(parsed);
+        return new Problem(parsed, start, Objective.compile(parsed, start.variables()));
+    }
+
+    private StartPoint startPoint(ParsedExpression parsed) {
+        try {
+            if (startPoint == null) {
+                if (parsed.identifiers().stream().allMatch(dev.adagrad.expr.FunctionTable.CONSTANTS::contains)) {
+                    throw new IllegalArgumentException(StartPoint.noVariables(parsed));
+                }
+                throw new IllegalArgumentException("missing --x0: give a start value for each variable, e.g. --x0 "
+                        + example(parsed));
+            }
+            List<String> items = List.of(startPoint.split(",", -1));
+            if (items.stream().anyMatch(item -> item.contains("="))) {
+                return StartPoint.byName(parsed, named(items));
+            }
+            double[] values = new double[items.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = value(items.get(i));
+            }
+            return StartPoint.byPosition(parsed, values);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Map<String, Double> named(List<String> items) {
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (String item : items) {
+            int equals = item.indexOf('=');
+            if (equals < 0) {
+                throw new IllegalArgumentException("--x0 mixes named and positional values ('" + item.strip()
+                        + "'): give every value as name=value, or none");
+            }
+            String name = item.substring(0, equals).strip();
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("--x0: '" + name + "' is not a variable name");
+            }
+            if (named.put(name, value(item.substring(equals + 1))) != null) {
+                throw new IllegalArgumentException("--x0 gives " + name + " twice");
+            }
+        }
+        return named;
+    }
+
+    private static double value(String text) {
+        try {
+            return dev.adagrad.cli.Numbers.parseFinite(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--x0: " + e.getMessage());
+        }
+    }
+
+    private static String example(ParsedExpression parsed) {
+        List<String> parts = new ArrayList<>();
+        for (String identifier : parsed.identifiers()) {
+            if (!dev.adagrad.expr.FunctionTable.CONSTANTS.contains(identifier)) {
+                parts.add(identifier + "=1");
+            }
+        }
+        return String.join(",", parts);
+    }
+
+    /** Central differences, with the --h step if given. */
+    GradientMethod gradientMethod() {
+        if (step == null) {
+            return CentralDifference.scaled();
+        }
+        try {
+            return CentralDifference.withStep(step);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--h must be > 0 (got " + step + ")");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.adagrad.cli;
+
+import dev.adagrad.optim.Optimizer;
+import dev.adagrad.output.OutputTarget;
+import dev.adagrad.output.RunShape;
+import dev.adagrad.output.RunWriter;
+import dev.adagrad.run.RunResult;
+import dev.adagrad.run.Runner;
+import dev.adagrad.run.StopReason;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code adagrad run}: one optimizer from one start point, every step printed. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Minimise an expression from a start point and print every step.",
+        footer = {"", "Example: adagrad run --f \"x^2\" --x0 4 --lr 1 --steps 10"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProblemOptions problemOptions;
+
+    @Mixin
+    OptimizerOptions optimizerOptions;
+
+    @Mixin
+    StoppingOptions stopping;
+
+    @Mixin
+    OutputOptions outputOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        ProblemOptions.Problem problem = problemOptions.problem();
+        Optimizer optimizer = optimizerOptions.create(problem.start().dimension());
+        stopping.validate();
+        Runner runner = new Runner(problem.objective(), problemOptions.gradientMethod(), optimizer);
+        RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps);
+
+        RunResult result;
+        try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
+            RunWriter writer = outputOptions.format.writer(target.writer(), shape);
+            try {
+                writer.begin();
+                result = runner.run(problem.start().values(), stopping.steps, stopping.tolerance, writer);
+                writer.end(result);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } catch (RuntimeException | Error e) {
+                target.commit(); // the rows written so far are whole: keep them
+                throw e;
+            }
+            target.commit();
+        }
+        if (result.reason() == StopReason.NON_FINITE) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(result, shape.variables()));
+            return ExitCode.NON_FINITE;
+        }
+        return ExitCode.OK;
+    }
+}

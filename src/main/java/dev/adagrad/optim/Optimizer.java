@@ -1,0 +1,25 @@
+package dev.adagrad.optim;
+
+import java.util.List;
+
+/**
+ * One optimization algorithm with its state for a problem of fixed dimension.
+ *
+ * <p>State is created once, in the constructor; {@link #step} then runs in place over {@code double[]} and allocates
+ * nothing, so a million-step run costs no garbage.
+ */
+public interface Optimizer {
+
+    /** The per-variable quantities this optimizer reports after each step, in output order. */
+    List<StateColumn> stateColumns();
+
+    /**
+     * Performs step {@code t} (1-based): reads the gradient of f at x<sub>t−1</sub>, updates its state, replaces
+     * {@code x} by x<sub>t</sub> and writes x<sub>t−1</sub> − x<sub>t</sub>, as the algorithm computed it, into
+     * {@code update}. {@code gradient} is not modified.
+     */
+    void step(long t, double[] x, double[] gradient, double[] update);
+
+    /** The value of state column {@code column} (an index into {@link #stateColumns()}) for variable {@code variable}. */
+    double state(int column, int variable);
+}

@@ -1,0 +1,74 @@
+package dev.adagrad.output;
+
+import dev.adagrad.optim.StateColumn;
+import dev.adagrad.run.RunResult;
+import dev.adagrad.run.StepRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * JSON Lines: one object per row with the CSV's keys in the CSV's order, {@code null} where the CSV cell is empty,
+ * and non-finite numbers (which JSON cannot express) as {@code null} too.
+ */
+final class JsonLinesWriter implements RunWriter {
+
+    private final Writer out;
+    private final List<Columns.Column> columns;
+    private final String[] quotedKeys;
+
+    JsonLinesWriter(Writer out, List<String> variables, List<StateColumn> stateColumns) {
+        this.out = out;
+        this.columns = Columns.of(variables, stateColumns);
+        this.quotedKeys = columns.stream().map(column -> quote(column.key()) + ":").toArray(String[]::new);
+    }
+
+    @Override
+    public void begin() {
+    }
+
+    @Override
+    public void onStep(StepRecord row) {
+        try {
+            out.write('{');
+            out.write(quotedKeys[0]);
+            out.write(Long.toString(row.step()));
+            for (int i = 1; i < columns.size(); i++) {
+                out.write(',');
+                out.write(quotedKeys[i]);
+                Columns.Column column = columns.get(i);
+                double value = row.isStart() && !Columns.presentAtStart(column) ? Double.NaN
+                        : Columns.value(column, row);
+                out.write(Double.isFinite(value) ? Double.toString(value) : "null");
+            }
+            out.write("}\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void end(RunResult result) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.adagrad.output;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/** Number formatting for people. Machine formats use {@link Double#toString} instead, which loses nothing. */
+final class NumberText {
+
+    private NumberText() {
+    }
+
+    /**
+     * {@code decimals} digits after the point in plain notation when that shows the value well, otherwise the same
+     * number of decimals in scientific notation: below 10^−(decimals−2), plain notation would show fewer than three
+     * significant digits, and from 1e5 up it would widen the column.
+     */
+    static String fixed(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return Double.isNaN(value) ? "NaN" : (value > 0 ? "inf" : "-inf");
+        }
+        double magnitude = Math.abs(value);
+        boolean plain = magnitude == 0 || (magnitude >= Math.pow(10, -(decimals - 2)) && magnitude < 1e5);
+        return String.format(Locale.ROOT, plain ? "%." + decimals + "f" : "%." + decimals + "e", value);
+    }
+
+    /** The widest {@link #fixed} text for ordinary values, for column widths. */
+    static int fixedWidth(int decimals) {
+        return 7 + decimals;
+    }
+
+    /** Up to {@code digits} significant digits, trailing zeros dropped: 0.5848863820 → "0.584886382". */
+    static String significant(double value, int digits) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros();
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (exponent < -5 || exponent >= digits) {
+            String mantissa = rounded.movePointLeft(exponent).toPlainString();
+            return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+        }
+        return rounded.toPlainString();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.adagrad.output;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Where a run's output goes: standard output, or a file that no reader ever sees half-written.
+ *
+ * <p>A regular file (or a new path) is written to a temporary file beside it and renamed over it by {@link #commit()};
+ * if the run is abandoned instead, the temporary file is deleted and the old file is untouched. Anything else that
+ * exists at the path (a device such as {@code /dev/null}, a FIFO) is written directly, since renaming over it would
+ * replace the device with a file. A symbolic link is followed, so the link stays and its target is replaced.
+ */
+public final class OutputTarget implements AutoCloseable {
+
+    private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+
+    private final Writer writer;
+    private final Path temporary;
+    private final Path destination;
+    private final boolean ownsWriter;
+    private boolean done;
+
+    private OutputTarget(Writer writer, Path temporary, Path destination, boolean ownsWriter) {
+        this.writer = writer;
+        this.temporary = temporary;
+        this.destination = destination;
+        this.ownsWriter = ownsWriter;
+    }
+
+    /** Standard output (or any writer the caller owns): committing flushes it, closing leaves it open. */
+    public static OutputTarget of(Writer out) {
+        return new OutputTarget(out, null, null, false);
+    }
+
+    /**
+     * Opens {@code path} for writing.
+     *
+     * @throws IllegalArgumentException if the path is a directory
+     * @throws IOException              if it cannot be written (missing directory, no permission)
+     */
+    public static OutputTarget file(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("--output " + path + " is a directory, not a file");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            Writer direct = writer(Files.newOutputStream(path, StandardOpenOption.WRITE));
+            return new OutputTarget(direct, null, null, true);
+        }
+        Path destination = Files.isSymbolicLink(path) && Files.exists(path) ? path.toRealPath() : path;
+        Path directory = destination.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new IOException("the directory " + directory + " does not exist");
+        }
+        Path temporary = Files.createTempFile(directory, "." + destination.getFileName() + ".", ".tmp");
+        return new OutputTarget(writer(Files.newOutputStream(temporary)), temporary, destination, true);
+    }
+
+    private static Writer writer(java.io.OutputStream stream) {
+        return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    public Writer writer() {
+        return writer;
+    }
+
+    /** Makes everything written visible at the destination: flush, and for a file, rename it into place. */
+    public void commit() throws IOException {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (temporary == null) {
+            if (ownsWriter) {
+                writer.close();
+            } else {
+                writer.flush();
+            }
+            return;
+        }
+        writer.close();
+        copyPermissions();
+        try {
+            Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void copyPermissions() throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(destination)
+                ? Files.getPosixFilePermissions(destination, LinkOption.NOFOLLOW_LINKS)
+                : NEW_FILE_PERMISSIONS;
+        view.setPermissions(permissions);
+    }
+
+    /** Abandons a file that was not committed (its old content stays); flushes anything else. */
+    @Override
+    public void close() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            if (temporary != null) {
+                writer.close();
+                Files.deleteIfExists(temporary);
+            } else if (ownsWriter) {
+                writer.close();
+            } else {
+                writer.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.adagrad.run;
+
+/** Receives each row of a run as it is computed. */
+@FunctionalInterface
+public interface StepListener {
+
+    /** Called for row 0 and after every completed step; the record is reused, so copy what must outlive the call. */
+    void onStep(StepRecord record);
+}
