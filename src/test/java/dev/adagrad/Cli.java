@@ -1,0 +1,30 @@
+package dev.adagrad;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs a command line in-process, as {@link Main#main} would, and captures what it prints. */
+public final class Cli {
+
+    /** What a command printed and returned. */
+    public record Result(int exitCode, String out, String err) {
+
+        public String[] outLines() {
+            return out.lines().toArray(String[]::new);
+        }
+
+        public String[] errLines() {
+            return err.lines().toArray(String[]::new);
+        }
+    }
+
+    private Cli() {
+    }
+
+    public static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+}

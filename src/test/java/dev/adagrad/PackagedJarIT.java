@@ -1,0 +1,92 @@
+package dev.adagrad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** End to end: the packaged jar and the ./adagrad launcher as real processes (run by Failsafe after `package`). */
+class PackagedJarIT {
+
+    private static final Path ROOT = Paths.get(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final Path JAR = ROOT.resolve("target/adagrad.jar");
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome execute(List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("adagrad-out", ".txt");
+        Path err = Files.createTempFile("adagrad-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).directory(ROOT.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "finished in time");
+            return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static Outcome jar(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return execute(command);
+    }
+
+    @Test
+    void theJarRunsTheWorkedExample() throws Exception {
+        Outcome outcome = jar("run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "10");
+
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("", outcome.err());
+        String[] lines = outcome.out().split("\n");
+        assertEquals(13, lines.length);
+        assertTrue(lines[4].matches("\\s*3 \\|\\s+1\\.9673 \\|\\s+4\\.8000 \\|\\s+123\\.0400 \\|\\s+0\\.090152 \\|\\s+0\\.4327"),
+                lines[4]);
+    }
+
+    @Test
+    void theJarReportsErrorsWithExitCodesAndNoTrace() throws Exception {
+        Outcome usage = jar("run", "--f", "x +* 2", "--x0", "1");
+        assertEquals(2, usage.exitCode());
+        assertTrue(usage.err().lines().count() <= 3 && !usage.err().contains("Exception"), usage.err());
+
+        Outcome nonFinite = jar("run", "--f", "log(x)", "--x0", "-1");
+        assertEquals(3, nonFinite.exitCode());
+        assertTrue(nonFinite.err().contains("not finite at the start point"), nonFinite.err());
+    }
+
+    @Test
+    void deepNestingDoesNotCrashTheJvm() throws Exception {
+        String deep = "(".repeat(20_000) + "x^2" + ")".repeat(20_000);
+        Outcome outcome = jar("run", "--f", deep, "--x0", "1", "--steps", "2", "--format", "csv");
+
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals(4, outcome.out().split("\n").length);
+    }
+
+    @Test
+    void theLauncherRunsTheJarWithoutBuildingWhenItIsFresh() throws Exception {
+        File launcher = ROOT.resolve("adagrad").toFile();
+        assertTrue(launcher.canExecute(), "./adagrad is executable");
+
+        Outcome outcome = execute(List.of(launcher.toString(), "run", "--f", "x^2", "--x0", "4", "--lr", "1",
+                "--steps", "10", "--format", "csv"));
+
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("", outcome.err(), "no build message when the jar is up to date");
+        assertTrue(outcome.out().startsWith("step,f,x,grad_x,G_x,lr_x,update_x\n0,16.0,4.0,,,,\n"), outcome.out());
+    }
+}
