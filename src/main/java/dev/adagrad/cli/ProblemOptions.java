@@ -19,7 +19,7 @@ public final class ProblemOptions {
     private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
 
     @Option(names = "--f", required = true, paramLabel = "EXPR",
-            description = "The objective, in exp4j syntax: + - * / ^ %, parentheses, exp4j's functions "
+            description = "The objective, in exp4j syntax: + - * / ^ %%, parentheses, exp4j's functions "
                     + "(sin, exp, log, sqrt, abs, …) and max(a,b), min(a,b). Every other name is a variable; "
                     + "e and pi are constants unless --x0 names them.")
     String expression;

@@ -231,6 +231,7 @@ class RunCommandTest {
         Cli.Result result = Cli.run("run", "--help");
 
         assertEquals(0, result.exitCode());
+        assertEquals("", result.err(), "help text formats cleanly");
         for (String option : List.of("--f", "--x0", "--h", "--optimizer", "--lr", "--eps", "--lr-decay",
                 "--weight-decay", "--initial-accumulator-value", "--eps-inside-sqrt", "--steps", "--tol", "--format",
                 "--output")) {
