@@ -1,0 +1,145 @@
+package dev.adagrad.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adagrad.expr.CentralDifference;
+import dev.adagrad.expr.Objective;
+import dev.adagrad.optim.Adagrad;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The loop: which rows it emits, when it stops, and what it reports when a value stops being finite. */
+class RunnerTest {
+
+    private static Runner adagrad(String expression, double learningRate) {
+        Objective objective = Objective.of(expression);
+        return new Runner(objective, CentralDifference.scaled(),
+                new Adagrad(objective.dimension(), learningRate, 0, 0, 0, 1e-10, false));
+    }
+
+    @Test
+    void emitsTheStartRowThenOneRowPerStepThroughOneReusedRecord() {
+        List<Long> steps = new ArrayList<>();
+        Set<StepRecord> records = new HashSet<>();
+
+        RunResult result = adagrad("x^2", 1).run(new double[] {4}, 5, 0, row -> {
+            steps.add(row.step());
+            records.add(row);
+        });
+
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), steps);
+        assertEquals(1, records.size(), "one record, reused: the loop allocates no rows");
+        assertEquals(StopReason.STEPS_DONE, result.reason());
+        assertEquals(5, result.steps());
+        // x₅ of the worked example (seed 000 §5)
+        assertEquals(1.3656, result.x()[0], 1e-4);
+        assertNull(result.divergence());
+    }
+
+    @Test
+    void rowZeroHasTheStartPointAndF() {
+        List<String> rows = new ArrayList<>();
+        adagrad("w^2+10*b^2", 0.1).run(new double[] {1, -2}, 0, 0,
+                row -> rows.add(row.step() + ":" + row.x(0) + "," + row.x(1) + ":" + row.f() + ":" + row.isStart()));
+
+        assertEquals(List.of("0:1.0,-2.0:41.0:true"), rows);
+    }
+
+    @Test
+    void toleranceIsCheckedBeforeEachStepOnTheGradientNorm() {
+        // ∇(w² + b²) at (0.3, 0.4) is (0.6, 0.8): norm 1.0
+        RunResult atTolerance = adagrad("w^2+b^2", 0.1).run(new double[] {0.3, 0.4}, 10, 1.0, row -> { });
+        RunResult below = adagrad("w^2+b^2", 0.1).run(new double[] {0.3, 0.4}, 10, 0.999, row -> { });
+
+        assertEquals(StopReason.TOLERANCE_REACHED, atTolerance.reason());
+        assertEquals(0, atTolerance.steps());
+        assertEquals(1.0, atTolerance.gradientNorm(), 1e-9);
+        assertArrayEquals(new double[] {0.3, 0.4}, atTolerance.x());
+        assertTrue(below.steps() > 0);
+    }
+
+    @Test
+    void zeroToleranceNeverStopsEvenAtAFlatPoint() {
+        RunResult result = adagrad("x^2", 0.1).run(new double[] {0}, 3, 0, row -> { });
+
+        assertEquals(StopReason.STEPS_DONE, result.reason());
+        assertEquals(3, result.steps());
+        assertEquals(0.0, result.x()[0], "AdaGrad with eps > 0 does not move on a zero gradient");
+    }
+
+    @Test
+    void xOverflowingIsReportedWithTheLastFinitePoint() {
+        // f = x has gradient 1, and AdaGrad's first step is lr·g/|g| = lr: −1.5e308 − 1.5e308 overflows to −∞
+        List<Long> emitted = new ArrayList<>();
+        RunResult result = adagrad("x", 1.5e308).run(new double[] {-1.5e308}, 5, 0, row -> emitted.add(row.step()));
+
+        assertEquals(StopReason.NON_FINITE, result.reason());
+        assertEquals(List.of(0L), emitted, "the row with -∞ is never emitted");
+        assertEquals(0, result.steps());
+        assertEquals(-1.5e308, result.x()[0], "the last finite point");
+        Divergence divergence = result.divergence();
+        assertEquals(1, divergence.step());
+        assertEquals(Divergence.Quantity.X, divergence.quantity());
+        assertEquals(Double.NEGATIVE_INFINITY, divergence.x()[0]);
+    }
+
+    @Test
+    void fNonFiniteAtTheStart() {
+        RunResult result = adagrad("log(x)", 0.1).run(new double[] {-1}, 5, 0, row -> { });
+
+        assertEquals(StopReason.NON_FINITE, result.reason());
+        assertEquals(0, result.divergence().step());
+        assertEquals(Divergence.Quantity.F, result.divergence().quantity());
+        assertTrue(Double.isNaN(result.divergence().f()));
+    }
+
+    @Test
+    void hugeFiniteGradientsDoNotOverflowTheNorm() {
+        // ∂/∂x of 1e300·x is 1e300 in both coordinates: the naive Σg² overflows, the norm is √2·1e300
+        RunResult result = adagrad("1e300*x+1e300*y", 1).run(new double[] {0, 0}, 1, 1e301, row -> { });
+
+        assertEquals(StopReason.TOLERANCE_REACHED, result.reason());
+        assertEquals(Math.sqrt(2) * 1e300, result.gradientNorm(), 1e288);
+    }
+
+    @Test
+    void theStartArrayIsNotModified() {
+        double[] start = {4};
+        StepListener ignore = row -> { };
+
+        adagrad("x^2", 1).run(start, 3, 0, ignore);
+
+        assertArrayEquals(new double[] {4}, start);
+    }
+
+    @Test
+    void recordExposesTheOptimizerState() {
+        List<Double> sums = new ArrayList<>();
+        adagrad("x^2", 1).run(new double[] {4}, 2, 0, row -> {
+            if (!row.isStart()) {
+                sums.add(row.state(0, 0));
+            }
+        });
+
+        assertEquals(64, sums.get(0), 1e-6);
+        assertEquals(100, sums.get(1), 1e-6);
+    }
+
+    @Test
+    void theSameInstanceIsPassedEachTime() {
+        StepRecord[] first = new StepRecord[1];
+        adagrad("x^2", 1).run(new double[] {4}, 3, 0, row -> {
+            if (first[0] == null) {
+                first[0] = row;
+            }
+            assertSame(first[0], row);
+        });
+    }
+}
