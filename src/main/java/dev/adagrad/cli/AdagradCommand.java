@@ -30,6 +30,11 @@ public final class AdagradCommand implements Callable<Integer> {
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setUsageHelpAutoWidth(true);
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            if (subcommand.getCommand() instanceof OptimizerCommand command) {
+                command.optimizerOptions().addHyperparameterOptions(subcommand.getCommandSpec());
+            }
+        }
         return commandLine;
     }
 

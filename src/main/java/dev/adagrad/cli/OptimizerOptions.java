@@ -1,89 +1,131 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.optim.Compat;
 import dev.adagrad.optim.Hyperparameter;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.optim.Optimizers;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The optimizer and its hyperparameters, under PyTorch's names in kebab case. An option left out takes the chosen
- * optimizer's default, so the fields are nullable.
+ * The optimizer, the framework whose defaults it takes, and its hyperparameters under PyTorch's names in kebab case.
+ *
+ * <p>The hyperparameter options are made from the registry ({@link #addHyperparameterOptions}), one per name any
+ * optimizer uses, so a new optimizer's new setting becomes an option without touching this class. An option left out
+ * takes the chosen optimizer's default under the chosen preset.
  */
 public final class OptimizerOptions {
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adagrad",
-            description = "The optimizer. Default: ${DEFAULT-VALUE}.")
+            description = "The optimizer: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. "
+                    + "'adagrad optimizers' lists them with their options.",
+            completionCandidates = Names.class)
     String name;
 
-    @Option(names = "--lr", paramLabel = "LR", converter = Numbers.FiniteDouble.class,
-            description = "Learning rate, > 0. Default: 0.01 (adagrad).")
-    Double lr;
+    @Option(names = "--compat", paramLabel = "FRAMEWORK", defaultValue = "torch",
+            description = "Whose defaults and conventions: torch, keras or tfjs. Default: ${DEFAULT-VALUE}.")
+    Compat compat;
 
-    @Option(names = "--eps", paramLabel = "EPS", converter = Numbers.FiniteDouble.class,
-            description = "Term added to the denominator, ≥ 0. Default: 1e-10 (adagrad).")
-    Double eps;
+    /** The hyperparameter options given on the command line, keyed by PyTorch name. */
+    private final Map<String, Object> given = new LinkedHashMap<>();
 
-    @Option(names = "--lr-decay", paramLabel = "D", converter = Numbers.FiniteDouble.class,
-            description = "Learning-rate decay: step t uses lr/(1+(t-1)·D). Default: 0.")
-    Double lrDecay;
+    /** For --help: the registry's names. */
+    static final class Names extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
 
-    @Option(names = "--weight-decay", paramLabel = "W", converter = Numbers.FiniteDouble.class,
-            description = "L2 penalty: the gradient gets W·x added. Default: 0.")
-    Double weightDecay;
+        Names() {
+            super(Optimizers.names());
+        }
+    }
 
-    @Option(names = "--initial-accumulator-value", paramLabel = "V", converter = Numbers.FiniteDouble.class,
-            description = "Start value of adagrad's sum of squared gradients G. Default: 0.")
-    Double initialAccumulatorValue;
+    /** Adds to {@code command} one option per hyperparameter name in the registry, in order of first appearance. */
+    void addHyperparameterOptions(CommandSpec command) {
+        Map<String, List<OptimizerSpec>> users = new LinkedHashMap<>();
+        Map<String, Hyperparameter> first = new LinkedHashMap<>();
+        for (OptimizerSpec spec : Optimizers.all()) {
+            for (Hyperparameter hyperparameter : spec.options()) {
+                users.computeIfAbsent(hyperparameter.name(), key -> new ArrayList<>()).add(spec);
+                first.putIfAbsent(hyperparameter.name(), hyperparameter);
+            }
+        }
+        for (Hyperparameter hyperparameter : first.values()) {
+            String key = hyperparameter.name();
+            ISetter setter = new ISetter() {
+                @Override
+                public <T> T set(T value) {
+                    if (value == null) {
+                        given.remove(key);
+                    } else {
+                        given.put(key, value);
+                    }
+                    return null;
+                }
+            };
+            OptionSpec.Builder option = OptionSpec.builder(hyperparameter.option())
+                    .description(description(hyperparameter, users.get(key)))
+                    .setter(setter);
+            if (hyperparameter.isFlag()) {
+                option.type(Boolean.class).arity("0..1").fallbackValue("true").paramLabel("BOOL");
+            } else {
+                option.type(Double.class).converters(new Numbers.FiniteDouble())
+                        .paramLabel(key.toUpperCase(java.util.Locale.ROOT).replace('_', '-'));
+            }
+            command.addOption(option.build());
+        }
+    }
 
-    @Option(names = "--eps-inside-sqrt",
-            description = "Divide by √(G+eps) (the seed's formula, Keras, TF.js) instead of √G+eps (PyTorch, "
-                    + "the default).")
-    boolean epsInsideSqrt;
+    /** "learning rate γ. Default: 0.001 (sgd, adam, …), 0.01 (adagrad, rmsprop), …" */
+    private static String description(Hyperparameter hyperparameter, List<OptimizerSpec> users) {
+        Map<String, List<String>> byDefault = new LinkedHashMap<>();
+        for (OptimizerSpec spec : users) {
+            Object value = spec.options().stream().filter(h -> h.name().equals(hyperparameter.name())).findFirst()
+                    .orElseThrow().defaultValue();
+            byDefault.computeIfAbsent(Hyperparameter.text(value), key -> new ArrayList<>()).add(spec.name());
+        }
+        String defaults = byDefault.entrySet().stream()
+                .map(entry -> entry.getKey() + " (" + String.join(", ", entry.getValue()) + ")")
+                .collect(Collectors.joining(", "));
+        String meaning = hyperparameter.meaning();
+        return Character.toUpperCase(meaning.charAt(0)) + meaning.substring(1) + ". Default: " + defaults + ".";
+    }
 
     /** The chosen optimizer's registry entry. */
     OptimizerSpec spec() {
+        return spec(name);
+    }
+
+    static OptimizerSpec spec(String name) {
         return Optimizers.byName(name).orElseThrow(() -> new UsageException(
                 "unknown optimizer '" + name + "' (known: " + String.join(", ", Optimizers.names()) + ")"));
     }
 
-    /** The hyperparameters the user gave, keyed by PyTorch name. */
-    Map<String, Object> given() {
-        Map<String, Object> given = new LinkedHashMap<>();
-        putIfGiven(given, "lr", lr);
-        putIfGiven(given, "eps", eps);
-        putIfGiven(given, "lr_decay", lrDecay);
-        putIfGiven(given, "weight_decay", weightDecay);
-        putIfGiven(given, "initial_accumulator_value", initialAccumulatorValue);
-        if (epsInsideSqrt) {
-            given.put("eps_inside_sqrt", true);
-        }
-        return given;
-    }
-
-    private static void putIfGiven(Map<String, Object> given, String name, Object value) {
-        if (value != null) {
-            given.put(name, value);
-        }
-    }
-
     /** Builds the chosen optimizer for {@code dimension} variables; a misused or invalid option is a usage error. */
     Optimizer create(int dimension) {
-        OptimizerSpec spec = spec();
-        Map<String, Object> given = given();
+        return create(spec(), compat, given, dimension);
+    }
+
+    /**
+     * Builds {@code spec}'s optimizer with the given settings; a setting it does not use, or an invalid value, is a
+     * usage error that says which options it does use.
+     */
+    static Optimizer create(OptimizerSpec spec, Compat compat, Map<String, Object> given, int dimension) {
         for (String hyperparameter : given.keySet()) {
             if (!spec.uses(hyperparameter)) {
-                String option = "--" + hyperparameter.replace('_', '-');
-                String options = spec.hyperparameters().stream().map(Hyperparameter::option)
-                        .collect(Collectors.joining(" "));
-                throw new UsageException(spec.name() + " does not use " + option + "; its options are: " + options);
+                String options = spec.options().stream().map(Hyperparameter::option).collect(Collectors.joining(" "));
+                throw new UsageException(spec.name() + " does not use " + Hyperparameter.option(hyperparameter)
+                        + "; its options are: " + options);
             }
         }
         try {
-            return spec.create(dimension, given);
+            return spec.create(dimension, compat, given);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

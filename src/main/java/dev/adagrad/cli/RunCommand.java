@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Minimise an expression from a start point and print every step.",
         footer = {"", "Example: adagrad run --f \"x^2\" --x0 4 --lr 1 --steps 10"})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, OptimizerCommand {
 
     @Spec
     CommandSpec spec;
@@ -35,6 +35,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions outputOptions;
+
+    @Override
+    public OptimizerOptions optimizerOptions() {
+        return optimizerOptions;
+    }
 
     @Override
     public Integer call() throws IOException {

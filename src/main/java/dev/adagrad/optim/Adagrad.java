@@ -4,41 +4,47 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * AdaGrad, exactly as PyTorch documents {@code torch.optim.Adagrad} (Duchi, Hazan and Singer, 2011).
+ * AdaGrad, exactly as PyTorch documents {@code torch.optim.Adagrad} (Duchi, Hazan and Singer, 2011). The algorithm
+ * is {@link #ALGORITHM}.
  *
- * <pre>
- * input: γ (lr), θ₀, λ (weight_decay), τ (initial_accumulator_value), η (lr_decay), ε (eps)
- * G₀ ← τ
- * for t = 1, 2, …
- *     gₜ ← ∇f(θₜ₋₁)
- *     γ̃  ← γ / (1 + (t − 1)·η)
- *     if λ ≠ 0:  gₜ ← gₜ + λ·θₜ₋₁
- *     Gₜ ← Gₜ₋₁ + gₜ²
- *     θₜ ← θₜ₋₁ − γ̃ · gₜ / (√Gₜ + ε)          (eps_inside_sqrt: γ̃ · gₜ / √(Gₜ + ε))
- * </pre>
- *
- * The reported learning rate is the effective per-variable rate γ̃ / (√Gₜ + ε), and the update is that rate times
+ * <p>The reported learning rate is the effective per-variable rate γ̃ / (√Gₜ + ε), and the update is that rate times
  * gₜ, computed in this order as the seed's worked example does ({@code adjusted_eta = eta / (sqrt(G) + eps);
  * x -= adjusted_eta * g}). One guard departs from PyTorch: with {@code eps = 0} a variable whose gradients have all
  * been 0 is left where it is, where PyTorch computes 0/0 = NaN.
  *
  * <p>ε outside the square root is PyTorch's placement and the default. {@code eps_inside_sqrt} puts it inside, as the
- * seed's formula, Keras ({@code tf.keras.optimizers.Adagrad}, epsilon 1e-7, accumulator starting at 0.1) and
+ * seed's formula, Keras ({@code keras.optimizers.Adagrad}, epsilon 1e-7, accumulator starting at 0.1) and
  * TensorFlow.js do. The two differ most in the first steps, while Gₜ is small.
  */
 public final class Adagrad implements Optimizer {
 
-    public static final OptimizerSpec SPEC = new OptimizerSpec(
-            "adagrad",
-            "G += g²; x -= lr / (√G + eps) · g",
-            List.of(
-                    Hyperparameter.number("lr", 0.01, "learning rate γ"),
-                    Hyperparameter.number("lr_decay", 0.0, "learning rate decay η: step t uses γ / (1 + (t−1)·η)"),
-                    Hyperparameter.number("weight_decay", 0.0, "L2 penalty λ: g ← g + λ·x"),
-                    Hyperparameter.number("initial_accumulator_value", 0.0, "starting value τ of the sum G"),
-                    Hyperparameter.number("eps", 1e-10, "term added to the denominator"),
-                    Hyperparameter.flag("eps_inside_sqrt", "use √(G + eps) instead of √G + eps (Keras, TF.js)")),
-            (dimension, s) -> new Adagrad(dimension, s.number("lr"), s.number("lr_decay"), s.number("weight_decay"),
+    static final String ALGORITHM = """
+            input: γ (lr), θ₀, λ (weight_decay), τ (initial_accumulator_value), η (lr_decay), ε (eps)
+            G₀ ← τ
+            for t = 1, 2, …
+                gₜ ← ∇f(θₜ₋₁)
+                γ̃  ← γ / (1 + (t − 1)·η)
+                if λ ≠ 0:  gₜ ← gₜ + λ·θₜ₋₁
+                Gₜ ← Gₜ₋₁ + gₜ²
+                θₜ ← θₜ₋₁ − γ̃ · gₜ / (√Gₜ + ε)          (eps_inside_sqrt: γ̃ · gₜ / √(Gₜ + ε))
+            reported: lr = γ̃ / (√Gₜ + ε), the effective per-variable learning rate
+            """;
+
+    public static final OptimizerSpec SPEC = OptimizerSpec.builder("adagrad", "G += g²; x -= lr / (√G + eps) · g",
+                    ALGORITHM)
+            .number("lr", 0.01, "learning rate γ")
+            .number("lr_decay", 0.0, "learning rate decay η: step t uses γ / (1 + (t−1)·η)")
+            .number("weight_decay", 0.0, "L2 penalty λ: g ← g + λ·x")
+            .number("initial_accumulator_value", 0.0, "starting value τ of the sum G")
+            .number("eps", 1e-10, "term added to the denominator")
+            .flag("eps_inside_sqrt", false, "use √(G + eps) instead of √G + eps (Keras, TF.js)")
+            .convention("decoupled_weight_decay", "Keras: x ← x − γλ·x before the step")
+            .preset(Compat.keras, OptimizerSpec.Preset.keras("lr", 0.001, "initial_accumulator_value", 0.1,
+                    "eps", 1e-7, "eps_inside_sqrt", true))
+            .preset(Compat.tfjs, OptimizerSpec.Preset.of("initial_accumulator_value", 0.1, "eps", 1e-7,
+                    "eps_inside_sqrt", true))
+            .build((dimension, s) -> new Adagrad(dimension, s.number("lr"), s.number("lr_decay"),
+                    new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("initial_accumulator_value"), s.number("eps"), s.flag("eps_inside_sqrt")));
 
     private static final List<StateColumn> STATE_COLUMNS = List.of(
@@ -47,20 +53,18 @@ public final class Adagrad implements Optimizer {
 
     private final double learningRate;
     private final double learningRateDecay;
-    private final double weightDecay;
+    private final WeightDecay weightDecay;
     private final double eps;
     private final boolean epsInsideSqrt;
     private final double[] sumOfSquaredGradients;
     private final double[] effectiveLearningRate;
 
-    public Adagrad(int dimension, double learningRate, double learningRateDecay, double weightDecay,
+    public Adagrad(int dimension, double learningRate, double learningRateDecay, WeightDecay weightDecay,
                    double initialAccumulatorValue, double eps, boolean epsInsideSqrt) {
-        requireAtLeast(learningRate, Double.MIN_VALUE, "Invalid learning rate: " + learningRate + " (must be > 0)");
-        requireAtLeast(learningRateDecay, 0, "Invalid lr_decay value: " + learningRateDecay + " (must be ≥ 0)");
-        requireAtLeast(weightDecay, 0, "Invalid weight_decay value: " + weightDecay + " (must be ≥ 0)");
-        requireAtLeast(initialAccumulatorValue, 0,
-                "Invalid initial_accumulator_value value: " + initialAccumulatorValue + " (must be ≥ 0)");
-        requireAtLeast(eps, 0, "Invalid epsilon value: " + eps + " (must be ≥ 0)");
+        Check.learningRate(learningRate);
+        Check.atLeastZero("lr_decay", learningRateDecay);
+        Check.atLeastZero("initial_accumulator_value", initialAccumulatorValue);
+        Check.atLeastZero("eps", eps);
         this.learningRate = learningRate;
         this.learningRateDecay = learningRateDecay;
         this.weightDecay = weightDecay;
@@ -81,26 +85,22 @@ public final class Adagrad implements Optimizer {
     public void step(long t, double[] x, double[] gradient, double[] update) {
         double decayedLearningRate = learningRate / (1 + (t - 1) * learningRateDecay);
         for (int i = 0; i < x.length; i++) {
-            double g = weightDecay != 0 ? gradient[i] + weightDecay * x[i] : gradient[i];
+            double before = x[i];
+            double g = weightDecay.apply(x, i, gradient[i], decayedLearningRate);
             double sum = sumOfSquaredGradients[i] + g * g;
             sumOfSquaredGradients[i] = sum;
             double denominator = epsInsideSqrt ? Math.sqrt(sum + eps) : Math.sqrt(sum) + eps;
             double rate = decayedLearningRate / denominator;
             effectiveLearningRate[i] = rate;
             // With eps = 0 and no gradient yet, rate is ∞; PyTorch would make that 0/0 = NaN, but nothing moves.
-            update[i] = g == 0 ? 0.0 : rate * g;
-            x[i] -= update[i];
+            double step = g == 0 ? 0.0 : rate * g;
+            x[i] -= step;
+            update[i] = weightDecay.shrinkage(before, decayedLearningRate) + step;
         }
     }
 
     @Override
     public double state(int column, int variable) {
         return column == 0 ? sumOfSquaredGradients[variable] : effectiveLearningRate[variable];
-    }
-
-    static void requireAtLeast(double value, double minimum, String message) {
-        if (!(value >= minimum)) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

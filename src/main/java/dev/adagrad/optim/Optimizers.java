@@ -3,11 +3,22 @@ package dev.adagrad.optim;
 import java.util.List;
 import java.util.Optional;
 
-/** The registry of optimizers. Adding one is a new class with a {@code SPEC} and one line here. */
+/** The registry of optimizers. Adding one is a new class with a spec and one line here. */
 public final class Optimizers {
 
     private static final List<OptimizerSpec> ALL = List.of(
-            Adagrad.SPEC);
+            Sgd.SGD,
+            Sgd.MOMENTUM,
+            Sgd.NESTEROV,
+            Adagrad.SPEC,
+            RmsProp.SPEC,
+            Adadelta.SPEC,
+            Adam.ADAM,
+            Adam.ADAMW,
+            Adam.AMSGRAD,
+            Adamax.SPEC,
+            NAdam.SPEC,
+            RAdam.SPEC);
 
     private Optimizers() {
     }

@@ -1,20 +1,16 @@
 package dev.adagrad.optim;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** An optimizer's hyperparameters with every value resolved: the user's where given, the default elsewhere. */
+/** An optimizer's hyperparameters with every value resolved: the user's, else the preset's, else PyTorch's. */
 public final class Settings {
 
     private final Map<String, Object> values;
 
-    Settings(List<Hyperparameter> hyperparameters, Map<String, ?> given) {
-        values = new LinkedHashMap<>();
-        for (Hyperparameter hyperparameter : hyperparameters) {
-            Object value = given.get(hyperparameter.name());
-            values.put(hyperparameter.name(), value != null ? value : hyperparameter.defaultValue());
-        }
+    Settings(Map<String, Object> values) {
+        this.values = new LinkedHashMap<>(values);
     }
 
     public double number(String name) {
@@ -27,7 +23,7 @@ public final class Settings {
 
     /** Every setting in declaration order, for descriptions of a run. */
     public Map<String, Object> asMap() {
-        return java.util.Collections.unmodifiableMap(values);
+        return Collections.unmodifiableMap(values);
     }
 
     private Object require(String name) {

@@ -41,7 +41,8 @@ class BadInputTest {
                 bad("negative tolerance", "--tol must be ≥ 0", "--tol", "-1"),
                 bad("zero h", "--h must be > 0", "--h", "0"),
                 bad("unknown format", "expected one of [table, csv, jsonl]", "--format", "xml"),
-                bad("unknown optimizer", "unknown optimizer 'adagard' (known: adagrad", "--optimizer", "adagard"),
+                bad("unknown optimizer", "unknown optimizer 'adagard' (known: sgd, momentum, nesterov, adagrad",
+                        "--optimizer", "adagard"),
                 bad("missing option value", "Missing required parameter for option '--lr'", "--lr"));
     }
 

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.adagrad.expr.CentralDifference;
 import dev.adagrad.expr.Objective;
 import dev.adagrad.optim.Adagrad;
+import dev.adagrad.optim.Compat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class RunnerTest {
     private static Runner adagrad(String expression, double learningRate) {
         Objective objective = Objective.of(expression);
         return new Runner(objective, CentralDifference.scaled(),
-                new Adagrad(objective.dimension(), learningRate, 0, 0, 0, 1e-10, false));
+                Adagrad.SPEC.create(objective.dimension(), Compat.torch, Map.of("lr", learningRate)));
     }
 
     @Test

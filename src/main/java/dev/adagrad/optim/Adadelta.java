@@ -1,0 +1,98 @@
+package dev.adagrad.optim;
+
+import java.util.List;
+
+/**
+ * Adadelta (Zeiler, 2012), as PyTorch documents {@code torch.optim.Adadelta}: the step is scaled by the ratio of two
+ * moving RMS values, of past updates and of gradients, so its units match x's. The algorithm is {@link #ALGORITHM}.
+ *
+ * <p>TensorFlow.js's {@code tf.train.adadelta} divides by the square average of the previous step instead of this
+ * one; on x² from 4 with lr 1 it swings 4 → −4 → 4 forever. The {@code tfjs} preset keeps TensorFlow.js's defaults
+ * and this, the published, formula.
+ */
+public final class Adadelta implements Optimizer {
+
+    static final String ALGORITHM = """
+            input: γ (lr), θ₀, ρ (rho), ε (eps), λ (weight_decay)
+            v₀ ← 0 (square average), u₀ ← 0 (accumulated updates)
+            for t = 1, 2, …
+                gₜ ← ∇f(θₜ₋₁)
+                if λ ≠ 0:  gₜ ← gₜ + λ·θₜ₋₁
+                vₜ ← ρ·vₜ₋₁ + (1 − ρ)·gₜ²
+                Δxₜ ← √(uₜ₋₁ + ε) / √(vₜ + ε) · gₜ
+                uₜ ← ρ·uₜ₋₁ + (1 − ρ)·Δxₜ²
+                θₜ ← θₜ₋₁ − γ·Δxₜ
+            reported: lr = γ·√(uₜ₋₁ + ε) / √(vₜ + ε)
+            """;
+
+    public static final OptimizerSpec SPEC = OptimizerSpec.builder("adadelta",
+                    "sq = ρ·sq + (1−ρ)·g²; d = √(acc + eps)/√(sq + eps)·g; acc = ρ·acc + (1−ρ)·d²; x -= lr·d",
+                    ALGORITHM)
+            .number("lr", 1.0, "learning rate γ, a scale on Δx")
+            .number("rho", 0.9, "decay ρ of both moving averages")
+            .number("eps", 1e-6, "term added inside both square roots")
+            .number("weight_decay", 0.0, "L2 penalty λ: g ← g + λ·x")
+            .convention("decoupled_weight_decay", "Keras: x ← x − γλ·x before the step")
+            .preset(Compat.keras, OptimizerSpec.Preset.keras("lr", 0.001, "rho", 0.95, "eps", 1e-7))
+            .preset(Compat.tfjs, OptimizerSpec.Preset.of("lr", 0.001, "rho", 0.95, "eps", 1e-7))
+            .build((dimension, s) -> new Adadelta(dimension, s.number("lr"), s.number("rho"), s.number("eps"),
+                    new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
+
+    private static final List<StateColumn> STATE_COLUMNS = List.of(
+            new StateColumn("sq", "Square Avg", 4, "square average of gradients v"),
+            new StateColumn("acc_delta", "Acc Delta", 4, "square average of updates u"),
+            new StateColumn("lr", "Learning Rate", 6, "effective learning rate lr·√(u + eps)/√(v + eps)"));
+
+    private final double learningRate;
+    private final double rho;
+    private final double eps;
+    private final WeightDecay weightDecay;
+    private final double[] squareAverage;
+    private final double[] accumulatedDelta;
+    private final double[] effectiveLearningRate;
+
+    public Adadelta(int dimension, double learningRate, double rho, double eps, WeightDecay weightDecay) {
+        Check.learningRate(learningRate);
+        Check.closedUnitInterval("rho", rho);
+        Check.atLeastZero("eps", eps);
+        this.learningRate = learningRate;
+        this.rho = rho;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.squareAverage = new double[dimension];
+        this.accumulatedDelta = new double[dimension];
+        this.effectiveLearningRate = new double[dimension];
+    }
+
+    @Override
+    public List<StateColumn> stateColumns() {
+        return STATE_COLUMNS;
+    }
+
+    @Override
+    public void step(long t, double[] x, double[] gradient, double[] update) {
+        for (int i = 0; i < x.length; i++) {
+            double before = x[i];
+            double g = weightDecay.apply(x, i, gradient[i], learningRate);
+            double average = rho * squareAverage[i] + (1 - rho) * g * g;
+            squareAverage[i] = average;
+            double ratio = Math.sqrt(accumulatedDelta[i] + eps) / Math.sqrt(average + eps);
+            effectiveLearningRate[i] = learningRate * ratio;
+            // With eps = 0 the first ratio is 0/0; PyTorch makes it NaN, here a zero ratio keeps x in place.
+            double delta = Double.isNaN(ratio) ? 0.0 : ratio * g;
+            accumulatedDelta[i] = rho * accumulatedDelta[i] + (1 - rho) * delta * delta;
+            double step = learningRate * delta;
+            x[i] -= step;
+            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+        }
+    }
+
+    @Override
+    public double state(int column, int variable) {
+        return switch (column) {
+            case 0 -> squareAverage[variable];
+            case 1 -> accumulatedDelta[variable];
+            default -> effectiveLearningRate[variable];
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package dev.adagrad.optim;
+
+import java.util.List;
+
+/**
+ * Adamax (Kingma and Ba, 2014, §7.1), as PyTorch documents {@code torch.optim.Adamax}: Adam with the second moment
+ * replaced by an exponentially weighted infinity norm. The algorithm is {@link #ALGORITHM}.
+ *
+ * <p>PyTorch adds ε inside the maximum, to |gₜ|; Keras and TensorFlow.js add it to uₜ after the maximum
+ * ({@code eps_outside_max}). The two differ while |g| is near ε.
+ */
+public final class Adamax implements Optimizer {
+
+    static final String ALGORITHM = """
+            input: γ (lr), β₁, β₂ (beta1, beta2), θ₀, λ (weight_decay), ε (eps)
+            m₀ ← 0 (first moment), u₀ ← 0 (infinity norm)
+            for t = 1, 2, …
+                gₜ ← ∇f(θₜ₋₁)
+                if λ ≠ 0:  gₜ ← gₜ + λ·θₜ₋₁
+                mₜ ← β₁·mₜ₋₁ + (1 − β₁)·gₜ
+                uₜ ← max(β₂·uₜ₋₁, |gₜ| + ε)
+                θₜ ← θₜ₋₁ − γ·mₜ / ((1 − β₁ᵗ)·uₜ)
+            Keras, TF.js (eps_outside_max): uₜ ← max(β₂·uₜ₋₁, |gₜ|);  θₜ ← θₜ₋₁ − γ·mₜ / ((1 − β₁ᵗ)·(uₜ + ε))
+            reported: lr = γ / uₜ, the rate applied to m̂ₜ = mₜ / (1 − β₁ᵗ)
+            """;
+
+    public static final OptimizerSpec SPEC = OptimizerSpec.builder("adamax",
+                    "m = β₁·m + (1−β₁)·g; u = max(β₂·u, |g| + eps); x -= lr / (1−β₁ᵗ) · m / u", ALGORITHM)
+            .number("lr", 2e-3, "learning rate γ")
+            .number("beta1", 0.9, "decay β₁ of the first moment")
+            .number("beta2", 0.999, "decay β₂ of the infinity norm")
+            .number("eps", 1e-8, "term added to |g| inside the maximum")
+            .number("weight_decay", 0.0, "L2 penalty λ: g ← g + λ·x")
+            .convention("decoupled_weight_decay", "Keras: x ← x − γλ·x before the step")
+            .convention("eps_outside_max", "Keras, TF.js: eps added to u after the maximum")
+            .preset(Compat.keras, OptimizerSpec.Preset.keras("lr", 0.001, "eps", 1e-7, "eps_outside_max", true))
+            .preset(Compat.tfjs, OptimizerSpec.Preset.of("lr", 0.002, "eps", 1e-7, "eps_outside_max", true))
+            .build((dimension, s) -> new Adamax(dimension, s.number("lr"), s.number("beta1"), s.number("beta2"),
+                    s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
+                    s.flag("eps_outside_max")));
+
+    private static final List<StateColumn> STATE_COLUMNS = List.of(
+            new StateColumn("m", "m", 4, "first moment m"),
+            new StateColumn("u", "u", 4, "exponentially weighted infinity norm u"),
+            new StateColumn("lr", "Learning Rate", 6, "effective learning rate lr / u, applied to m̂"));
+
+    private final double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final WeightDecay weightDecay;
+    private final boolean epsOutsideMax;
+    private final double[] firstMoment;
+    private final double[] infinityNorm;
+    private final double[] effectiveLearningRate;
+
+    public Adamax(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
+                  boolean epsOutsideMax) {
+        Check.learningRate(learningRate);
+        Check.atLeastZero("eps", eps);
+        Check.unitInterval("beta1", beta1);
+        Check.unitInterval("beta2", beta2);
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.epsOutsideMax = epsOutsideMax;
+        this.firstMoment = new double[dimension];
+        this.infinityNorm = new double[dimension];
+        this.effectiveLearningRate = new double[dimension];
+    }
+
+    @Override
+    public List<StateColumn> stateColumns() {
+        return STATE_COLUMNS;
+    }
+
+    @Override
+    public void step(long t, double[] x, double[] gradient, double[] update) {
+        double stepSize = learningRate / (1 - Math.pow(beta1, t));
+        for (int i = 0; i < x.length; i++) {
+            double before = x[i];
+            double g = weightDecay.apply(x, i, gradient[i], learningRate);
+            double m = beta1 * firstMoment[i] + (1 - beta1) * g;
+            firstMoment[i] = m;
+            double norm = Math.max(beta2 * infinityNorm[i], epsOutsideMax ? Math.abs(g) : Math.abs(g) + eps);
+            infinityNorm[i] = norm;
+            double denominator = epsOutsideMax ? norm + eps : norm;
+            effectiveLearningRate[i] = learningRate / denominator;
+            // With eps = 0 and no gradient yet this is 0/0; PyTorch makes it NaN, here nothing moves.
+            double step = m == 0 ? 0.0 : stepSize * m / denominator;
+            x[i] -= step;
+            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+        }
+    }
+
+    @Override
+    public double state(int column, int variable) {
+        return switch (column) {
+            case 0 -> firstMoment[variable];
+            case 1 -> infinityNorm[variable];
+            default -> effectiveLearningRate[variable];
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package dev.adagrad.optim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * RMSprop (Hinton, 2012), as PyTorch documents {@code torch.optim.RMSprop}: AdaGrad's sum of squared gradients
+ * replaced by a moving average, so old gradients are forgotten. The algorithm is {@link #ALGORITHM}.
+ *
+ * <p>{@code eps_inside_sqrt} divides by √(ṽ + ε) as Keras and TensorFlow.js do; with momentum those frameworks keep
+ * γ inside the buffer, which is the same step while γ is constant.
+ */
+public final class RmsProp implements Optimizer {
+
+    static final String ALGORITHM = """
+            input: γ (lr), θ₀, α (alpha), ε (eps), λ (weight_decay), μ (momentum), centered
+            v₀ ← 0 (square average), b₀ ← 0 (buffer), g₀ᵃᵛᵉ ← 0 (gradient average)
+            for t = 1, 2, …
+                gₜ ← ∇f(θₜ₋₁)
+                if λ ≠ 0:  gₜ ← gₜ + λ·θₜ₋₁
+                vₜ ← α·vₜ₋₁ + (1 − α)·gₜ²
+                ṽₜ ← vₜ
+                if centered:
+                    gₜᵃᵛᵉ ← α·gₜ₋₁ᵃᵛᵉ + (1 − α)·gₜ
+                    ṽₜ ← ṽₜ − (gₜᵃᵛᵉ)²
+                if μ > 0:
+                    bₜ ← μ·bₜ₋₁ + gₜ / (√ṽₜ + ε)
+                    θₜ ← θₜ₋₁ − γ·bₜ
+                else:
+                    θₜ ← θₜ₋₁ − γ·gₜ / (√ṽₜ + ε)
+            eps_inside_sqrt: √(ṽₜ + ε) in place of √ṽₜ + ε
+            reported: lr = γ / (√ṽₜ + ε)
+            """;
+
+    public static final OptimizerSpec SPEC = OptimizerSpec.builder("rmsprop",
+                    "sq = α·sq + (1−α)·g²; x -= lr / (√sq + eps) · g", ALGORITHM)
+            .number("lr", 0.01, "learning rate γ")
+            .number("alpha", 0.99, "smoothing constant α of the square average")
+            .number("eps", 1e-8, "term added to the denominator")
+            .number("weight_decay", 0.0, "L2 penalty λ: g ← g + λ·x")
+            .number("momentum", 0.0, "momentum factor μ")
+            .flag("centered", false, "subtract the squared average gradient: divide by an estimate of the variance")
+            .flag("eps_inside_sqrt", false, "use √(sq + eps) instead of √sq + eps (Keras, TF.js)")
+            .convention("decoupled_weight_decay", "Keras: x ← x − γλ·x before the step")
+            .preset(Compat.keras, OptimizerSpec.Preset.keras("lr", 0.001, "alpha", 0.9, "eps", 1e-7,
+                    "eps_inside_sqrt", true))
+            .preset(Compat.tfjs, OptimizerSpec.Preset.of("alpha", 0.9, "eps", 1e-7, "eps_inside_sqrt", true))
+            .build((dimension, s) -> new RmsProp(dimension, s.number("lr"), s.number("alpha"), s.number("eps"),
+                    new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
+                    s.number("momentum"), s.flag("centered"), s.flag("eps_inside_sqrt")));
+
+    private static final StateColumn SQUARE_AVERAGE = new StateColumn("sq", "Square Avg", 4, "square average v");
+    private static final StateColumn GRADIENT_AVERAGE =
+            new StateColumn("grad_avg", "Grad Avg", 4, "gradient average (centered)");
+    private static final StateColumn BUFFER = new StateColumn("buf", "Momentum Buffer", 4, "momentum buffer b");
+    private static final StateColumn RATE =
+            new StateColumn("lr", "Learning Rate", 6, "effective learning rate lr / (√ṽ + eps)");
+
+    private final double learningRate;
+    private final double alpha;
+    private final double eps;
+    private final WeightDecay weightDecay;
+    private final double momentum;
+    private final boolean centered;
+    private final boolean epsInsideSqrt;
+    private final double[] squareAverage;
+    private final double[] gradientAverage;
+    private final double[] momentumBuffer;
+    private final double[] effectiveLearningRate;
+    private final List<StateColumn> stateColumns;
+    private final List<double[]> stateValues;
+
+    public RmsProp(int dimension, double learningRate, double alpha, double eps, WeightDecay weightDecay,
+                   double momentum, boolean centered, boolean epsInsideSqrt) {
+        Check.learningRate(learningRate);
+        Check.atLeastZero("alpha", alpha);
+        Check.atLeastZero("eps", eps);
+        Check.atLeastZero("momentum", momentum);
+        this.learningRate = learningRate;
+        this.alpha = alpha;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.momentum = momentum;
+        this.centered = centered;
+        this.epsInsideSqrt = epsInsideSqrt;
+        this.squareAverage = new double[dimension];
+        this.gradientAverage = new double[dimension];
+        this.momentumBuffer = new double[dimension];
+        this.effectiveLearningRate = new double[dimension];
+        List<StateColumn> columns = new ArrayList<>(List.of(SQUARE_AVERAGE));
+        List<double[]> values = new ArrayList<>(List.of(squareAverage));
+        if (centered) {
+            columns.add(GRADIENT_AVERAGE);
+            values.add(gradientAverage);
+        }
+        if (momentum > 0) {
+            columns.add(BUFFER);
+            values.add(momentumBuffer);
+        }
+        columns.add(RATE);
+        values.add(effectiveLearningRate);
+        this.stateColumns = Collections.unmodifiableList(columns);
+        this.stateValues = values;
+    }
+
+    @Override
+    public List<StateColumn> stateColumns() {
+        return stateColumns;
+    }
+
+    @Override
+    public void step(long t, double[] x, double[] gradient, double[] update) {
+        for (int i = 0; i < x.length; i++) {
+            double before = x[i];
+            double g = weightDecay.apply(x, i, gradient[i], learningRate);
+            double average = alpha * squareAverage[i] + (1 - alpha) * g * g;
+            squareAverage[i] = average;
+            if (centered) {
+                double meanGradient = alpha * gradientAverage[i] + (1 - alpha) * g;
+                gradientAverage[i] = meanGradient;
+                average -= meanGradient * meanGradient;
+            }
+            double denominator = epsInsideSqrt ? Math.sqrt(average + eps) : Math.sqrt(average) + eps;
+            effectiveLearningRate[i] = learningRate / denominator;
+            // With eps = 0 and only zero gradients so far this is 0/0; PyTorch makes it NaN, nothing moves here.
+            double scaled = g == 0 ? 0.0 : g / denominator;
+            double step;
+            if (momentum > 0) {
+                double buffer = momentum * momentumBuffer[i] + scaled;
+                momentumBuffer[i] = buffer;
+                step = learningRate * buffer;
+            } else {
+                step = learningRate * scaled;
+            }
+            x[i] -= step;
+            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+        }
+    }
+
+    @Override
+    public double state(int column, int variable) {
+        return stateValues.get(column)[variable];
+    }
+}

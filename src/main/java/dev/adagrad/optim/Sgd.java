@@ -1,0 +1,99 @@
+package dev.adagrad.optim;
+
+import java.util.List;
+
+/**
+ * Stochastic gradient descent with optional momentum and Nesterov momentum, as PyTorch documents
+ * {@code torch.optim.SGD}; the registry's {@code sgd}, {@code momentum} and {@code nesterov} are this class with
+ * different defaults. The algorithm is {@link #ALGORITHM}.
+ *
+ * <p>PyTorch's momentum differs from the textbook v ← μv − γg only while the learning rate changes: the buffer holds
+ * gradients, and γ multiplies it at each step.
+ */
+public final class Sgd implements Optimizer {
+
+    static final String ALGORITHM = """
+            input: γ (lr), θ₀, λ (weight_decay), μ (momentum), τ (dampening), nesterov
+            for t = 1, 2, …
+                gₜ ← ∇f(θₜ₋₁)
+                if λ ≠ 0:  gₜ ← gₜ + λ·θₜ₋₁
+                if μ ≠ 0:
+                    if t > 1:  bₜ ← μ·bₜ₋₁ + (1 − τ)·gₜ
+                    else:      bₜ ← gₜ
+                    if nesterov:  gₜ ← gₜ + μ·bₜ
+                    else:         gₜ ← bₜ
+                θₜ ← θₜ₋₁ − γ·gₜ
+            nesterov requires μ > 0 and τ = 0.
+            """;
+
+    public static final OptimizerSpec SGD = spec("sgd", "x -= lr · g", 0.0, false);
+    public static final OptimizerSpec MOMENTUM = spec("momentum", "buf = μ·buf + g; x -= lr · buf", 0.9, false);
+    public static final OptimizerSpec NESTEROV = spec("nesterov", "buf = μ·buf + g; x -= lr · (g + μ·buf)", 0.9, true);
+
+    private static OptimizerSpec spec(String name, String rule, double momentum, boolean nesterov) {
+        return OptimizerSpec.builder(name, rule, ALGORITHM)
+                .number("lr", 1e-3, "learning rate γ")
+                .number("momentum", momentum, "momentum factor μ")
+                .number("dampening", 0.0, "dampening τ of the gradient added to the buffer")
+                .flag("nesterov", nesterov, "use Nesterov momentum: step along g + μ·buf")
+                .number("weight_decay", 0.0, "weight decay λ: L2, g ← g + λ·x (adamw, --decoupled-weight-decay and "
+                        + "Keras: x ← x − γλ·x instead)")
+                .convention("decoupled_weight_decay", "Keras: x ← x − γλ·x before the step")
+                .preset(Compat.keras, OptimizerSpec.Preset.keras("lr", 0.01))
+                .build((dimension, s) -> new Sgd(dimension, s.number("lr"), s.number("momentum"),
+                        s.number("dampening"), s.flag("nesterov"),
+                        new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
+    }
+
+    private static final List<StateColumn> BUFFER = List.of(
+            new StateColumn("buf", "Momentum Buffer", 4, "momentum buffer b"));
+
+    private final double learningRate;
+    private final double momentum;
+    private final double dampening;
+    private final boolean nesterov;
+    private final WeightDecay weightDecay;
+    private final double[] momentumBuffer;
+
+    public Sgd(int dimension, double learningRate, double momentum, double dampening, boolean nesterov,
+               WeightDecay weightDecay) {
+        Check.learningRate(learningRate);
+        Check.atLeastZero("momentum", momentum);
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
+            throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening (got "
+                    + "momentum " + momentum + ", dampening " + dampening + ")");
+        }
+        this.learningRate = learningRate;
+        this.momentum = momentum;
+        this.dampening = dampening;
+        this.nesterov = nesterov;
+        this.weightDecay = weightDecay;
+        this.momentumBuffer = new double[dimension];
+    }
+
+    @Override
+    public List<StateColumn> stateColumns() {
+        return momentum != 0 ? BUFFER : List.of();
+    }
+
+    @Override
+    public void step(long t, double[] x, double[] gradient, double[] update) {
+        for (int i = 0; i < x.length; i++) {
+            double before = x[i];
+            double g = weightDecay.apply(x, i, gradient[i], learningRate);
+            if (momentum != 0) {
+                double buffer = t > 1 ? momentum * momentumBuffer[i] + (1 - dampening) * g : g;
+                momentumBuffer[i] = buffer;
+                g = nesterov ? g + momentum * buffer : buffer;
+            }
+            double step = learningRate * g;
+            x[i] -= step;
+            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+        }
+    }
+
+    @Override
+    public double state(int column, int variable) {
+        return momentumBuffer[variable];
+    }
+}
