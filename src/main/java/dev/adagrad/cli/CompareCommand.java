@@ -1,0 +1,159 @@
+package dev.adagrad.cli;
+
+import dev.adagrad.optim.Compat;
+import dev.adagrad.optim.OptimizerSpec;
+import dev.adagrad.output.ComparisonTable;
+import dev.adagrad.output.Format;
+import dev.adagrad.output.OutputTarget;
+import dev.adagrad.output.TrajectoryWriter;
+import dev.adagrad.run.Comparison;
+import dev.adagrad.run.RunResult;
+import dev.adagrad.run.StepListener;
+import dev.adagrad.run.StopReason;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code adagrad compare}: several optimizers from one start point, summarised side by side. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run several optimizers from the same start and compare where they end.",
+                "The table is sorted by final f; --format csv or jsonl writes every step of every optimizer as long "
+                        + "rows: optimizer,step,f,<variables>."},
+        footer = {"", "Example: adagrad compare --f \"w^2+10*b^2\" --x0 w=1,b=1 --optimizers sgd,adagrad,adam "
+                + "--lr 0.1 --steps 50"})
+public final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProblemOptions problemOptions;
+
+    @Option(names = "--optimizers", paramLabel = "NAMES", split = ",",
+            defaultValue = "sgd,momentum,adagrad,rmsprop,adam",
+            description = "The optimizers to compare, comma-separated. Default: ${DEFAULT-VALUE}.")
+    List<String> optimizers;
+
+    @Option(names = "--lr", paramLabel = "LR",
+            description = "Learning rate: 0.01 for all, adam=0.05,sgd=0.001 per optimizer, or both "
+                    + "(0.01,adam=0.05). Default: each optimizer's own.")
+    String learningRate;
+
+    @Option(names = "--set", paramLabel = "OPT.NAME=VALUE", split = ",",
+            description = "Another hyperparameter of one optimizer, e.g. adam.beta1=0.8 or sgd.nesterov=true; "
+                    + "repeatable. The rest keep their defaults.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--compat", paramLabel = "FRAMEWORK", defaultValue = "torch",
+            description = "Whose defaults and conventions: torch, keras or tfjs. Default: ${DEFAULT-VALUE}.")
+    Compat compat;
+
+    @Mixin
+    StoppingOptions stopping;
+
+    @Mixin
+    OutputOptions outputOptions;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ProblemOptions.Problem problem = problemOptions.problem();
+        stopping.validate();
+        int dimension = problem.start().dimension();
+        Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, learningRate, sets);
+        List<Comparison.Entry> entries = new ArrayList<>();
+        List<Double> learningRates = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
+            OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
+            entries.add(new Comparison.Entry(optimizer.name(),
+                    OptimizerOptions.create(optimizer, compat, entry.getValue(), dimension)));
+            learningRates.add(optimizer.settings(compat, entry.getValue()).number("lr"));
+        }
+        Comparison comparison = new Comparison(problem.objective(), problemOptions.gradientMethod(),
+                Runtime.getRuntime().availableProcessors());
+        List<String> variables = problem.start().variables();
+
+        List<RunResult> results;
+        try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
+            Format format = outputOptions.format;
+            if (format == Format.table) {
+                results = comparison.run(entries, problem.start().values(), stopping.steps, stopping.tolerance,
+                        i -> row -> { });
+                List<ComparisonTable.Row> rows = new ArrayList<>();
+                for (int i = 0; i < entries.size(); i++) {
+                    rows.add(new ComparisonTable.Row(entries.get(i).name(), learningRates.get(i), results.get(i)));
+                }
+                ComparisonTable.write(target.writer(), variables, rows);
+            } else {
+                results = writeTrajectories(comparison, entries, problem.start().values(), variables, format,
+                        target.writer());
+            }
+            target.commit();
+        }
+        if (results.stream().allMatch(result -> result.reason() == StopReason.NON_FINITE
+                && result.divergence().step() == 0)) {
+            spec.commandLine().getErr().println(Errors.prefix(spec)
+                    + Messages.divergence(results.get(0), variables));
+            return ExitCode.NON_FINITE;
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * Runs in parallel, each optimizer's rows going to a temporary file of its own, then copies the files to the
+     * output in the order the optimizers were given: the bytes do not depend on which run finished first, and a long
+     * comparison needs no memory for its rows.
+     */
+    private List<RunResult> writeTrajectories(Comparison comparison, List<Comparison.Entry> entries, double[] start,
+                                              List<String> variables, Format format, Writer out)
+            throws IOException, InterruptedException {
+        List<Path> parts = new ArrayList<>();
+        List<Writer> writers = new ArrayList<>();
+        try {
+            List<StepListener> listeners = new ArrayList<>();
+            for (Comparison.Entry entry : entries) {
+                Path part = Files.createTempFile("adagrad-compare-", ".part");
+                parts.add(part);
+                Writer writer = new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), 1 << 16);
+                writers.add(writer);
+                listeners.add(new TrajectoryWriter(writer, format, entry.name(), variables));
+            }
+            List<RunResult> results;
+            try {
+                results = comparison.run(entries, start, stopping.steps, stopping.tolerance, listeners::get);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            for (Writer writer : writers) {
+                writer.close();
+            }
+            out.write(TrajectoryWriter.header(format, variables));
+            for (Path part : parts) {
+                try (Reader reader = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                    reader.transferTo(out);
+                }
+            }
+            return results;
+        } finally {
+            for (Writer writer : writers) {
+                writer.close();
+            }
+            for (Path part : parts) {
+                Files.deleteIfExists(part);
+            }
+        }
+    }
+}

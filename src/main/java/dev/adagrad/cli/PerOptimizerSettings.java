@@ -1,0 +1,97 @@
+package dev.adagrad.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compare's per-optimizer settings: {@code --lr 0.01}, {@code --lr adam=0.05,sgd=0.001} (a bare number is the rate of
+ * every optimizer not named) and {@code --set adam.beta1=0.8}, resolved into PyTorch-named settings per optimizer.
+ */
+final class PerOptimizerSettings {
+
+    private PerOptimizerSettings() {
+    }
+
+    /**
+     * @param optimizers   the optimizers compared, in order
+     * @param learningRate the --lr text, or null for each optimizer's default
+     * @param sets         the --set items, {@code optimizer.setting=value}
+     * @return for every optimizer, the settings given (possibly none)
+     */
+    static Map<String, Map<String, Object>> parse(List<String> optimizers, String learningRate, List<String> sets) {
+        Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
+        for (String optimizer : optimizers) {
+            if (settings.put(optimizer, new LinkedHashMap<>()) != null) {
+                throw new UsageException("--optimizers names " + optimizer + " twice");
+            }
+        }
+        if (learningRate != null) {
+            learningRates(learningRate, settings);
+        }
+        for (String item : sets) {
+            set(item, settings);
+        }
+        return settings;
+    }
+
+    private static void learningRates(String text, Map<String, Map<String, Object>> settings) {
+        Double shared = null;
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (String item : text.split(",", -1)) {
+            int equals = item.indexOf('=');
+            if (equals < 0) {
+                if (shared != null) {
+                    throw new UsageException("--lr gives more than one shared rate ('" + text + "'); name the "
+                            + "others, as in --lr 0.01,adam=0.05");
+                }
+                shared = number("--lr", item);
+                continue;
+            }
+            String optimizer = item.substring(0, equals).strip();
+            known(optimizer, settings, "--lr");
+            if (named.put(optimizer, number("--lr " + optimizer, item.substring(equals + 1))) != null) {
+                throw new UsageException("--lr gives " + optimizer + " twice");
+            }
+        }
+        for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
+            Double rate = named.getOrDefault(entry.getKey(), shared);
+            if (rate != null) {
+                entry.getValue().put("lr", rate);
+            }
+        }
+    }
+
+    private static void set(String item, Map<String, Map<String, Object>> settings) {
+        int dot = item.indexOf('.');
+        int equals = item.indexOf('=');
+        if (dot < 1 || equals < dot + 2) {
+            throw new UsageException("--set '" + item + "' is not of the form optimizer.setting=value, "
+                    + "as in adam.beta1=0.8");
+        }
+        String optimizer = item.substring(0, dot).strip();
+        known(optimizer, settings, "--set");
+        String setting = item.substring(dot + 1, equals).strip().replace('-', '_');
+        String value = item.substring(equals + 1).strip();
+        Object parsed = value.equals("true") || value.equals("false") ? Boolean.valueOf(value)
+                : number("--set " + optimizer + "." + setting, value);
+        if (settings.get(optimizer).put(setting, parsed) != null) {
+            throw new UsageException("--lr and --set, or two --set, both give " + optimizer + "." + setting);
+        }
+    }
+
+    private static void known(String optimizer, Map<String, Map<String, Object>> settings, String option) {
+        if (!settings.containsKey(optimizer)) {
+            throw new UsageException(option + " names " + optimizer + ", which is not in --optimizers ("
+                    + String.join(",", settings.keySet()) + ")");
+        }
+    }
+
+    private static double number(String what, String text) {
+        try {
+            return Numbers.parseFinite(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(what + ": " + e.getMessage());
+        }
+    }
+}

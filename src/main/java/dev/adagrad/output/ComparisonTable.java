@@ -1,0 +1,79 @@
+package dev.adagrad.output;
+
+import dev.adagrad.run.RunResult;
+import dev.adagrad.run.StopReason;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The summary of a comparison for people: one line per optimizer, best final f first, runs that diverged last.
+ * Columns: optimizer, lr, final f, final point, steps to reach the tolerance (— if not reached), the step at which
+ * the run diverged (— if it did not).
+ */
+public final class ComparisonTable {
+
+    /** One optimizer's outcome, with the learning rate it ran at. */
+    public record Row(String optimizer, double learningRate, RunResult result) {
+    }
+
+    private static final String NONE = "—";
+
+    private ComparisonTable() {
+    }
+
+    public static void write(Writer out, List<String> variables, List<Row> rows) throws IOException {
+        List<Row> sorted = new ArrayList<>(rows);
+        // Stable: ties keep the order the optimizers were given in.
+        sorted.sort(Comparator.comparing((Row row) -> row.result().reason() == StopReason.NON_FINITE)
+                .thenComparingDouble(row -> row.result().f()));
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"Optimizer", "lr", "final f", "final point", "steps to tol", "diverged at"});
+        for (Row row : sorted) {
+            RunResult result = row.result();
+            cells.add(new String[] {
+                    row.optimizer(),
+                    NumberText.significant(row.learningRate(), 6),
+                    NumberText.significant(result.f(), 6),
+                    point(variables, result.x()),
+                    result.reason() == StopReason.TOLERANCE_REACHED ? Long.toString(result.steps()) : NONE,
+                    result.reason() == StopReason.NON_FINITE ? Long.toString(result.divergence().step()) : NONE});
+        }
+        int[] widths = new int[cells.get(0).length];
+        for (String[] line : cells) {
+            for (int c = 0; c < line.length; c++) {
+                widths[c] = Math.max(widths[c], line[c].length());
+            }
+        }
+        for (int r = 0; r < cells.size(); r++) {
+            String[] line = cells.get(r);
+            StringBuilder text = new StringBuilder();
+            for (int c = 0; c < line.length; c++) {
+                if (c > 0) {
+                    text.append(" | ");
+                }
+                boolean numeric = c == 1 || c == 2 || c >= 4;
+                String padding = " ".repeat(widths[c] - line[c].length());
+                text.append(numeric && r > 0 ? padding + line[c] : line[c] + padding);
+            }
+            out.write(text.toString().stripTrailing());
+            out.write('\n');
+            if (r == 0) {
+                out.write("-".repeat(text.toString().stripTrailing().length()));
+                out.write('\n');
+            }
+        }
+        out.flush();
+    }
+
+    private static String point(List<String> variables, double[] x) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < x.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(variables.get(i)).append(" = ")
+                    .append(NumberText.significant(x[i], 6));
+        }
+        return text.toString();
+    }
+}

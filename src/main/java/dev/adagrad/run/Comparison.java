@@ -1,0 +1,72 @@
+package dev.adagrad.run;
+
+import dev.adagrad.expr.GradientMethod;
+import dev.adagrad.expr.Objective;
+import dev.adagrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Several optimizers run from the same start on the same objective, independently and in parallel. Results come back
+ * in the order the runs were given, whatever order they finish in, so output never depends on the number of cores.
+ */
+public final class Comparison {
+
+    /** One optimizer of the comparison, under the name it is reported by. */
+    public record Entry(String name, Optimizer optimizer) {
+    }
+
+    private final Objective objective;
+    private final GradientMethod gradientMethod;
+    private final int threads;
+
+    /** @param threads the most runs at once (each run is one thread; exp4j objectives are copied per run) */
+    public Comparison(Objective objective, GradientMethod gradientMethod, int threads) {
+        this.objective = objective;
+        this.gradientMethod = gradientMethod;
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Runs every entry from {@code start}.
+     *
+     * @param listeners the listener of entry i's rows; called from that run's thread only
+     * @return one result per entry, in entry order
+     */
+    public List<RunResult> run(List<Entry> entries, double[] start, long steps, double tolerance,
+                               IntFunction<StepListener> listeners) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, entries.size())), task -> {
+            Thread thread = new Thread(task, "adagrad-compare");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Runner runner = new Runner(objective.copy(), gradientMethod, entries.get(i).optimizer());
+                StepListener listener = listeners.apply(i);
+                futures.add(pool.submit(() -> runner.run(start, steps, tolerance, listener)));
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (Future<RunResult> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
