@@ -104,8 +104,8 @@ class CompareCommandTest {
 
     @Test
     void setChangesOneOptimizersHyperparameter() {
-        // adam with beta1 = 0 on x² from 4, lr 0.1: m = g, so m̂ = 8 and the step is 0.1·8/(8 + 1e-8) as usual;
-        // the first step does not tell beta1 apart, the second does: g = 2·x₁, m̂ = g, v̂ = (0.001·64 + 0.001·g²·…)
+        // adam with beta1 = 0 on x² from 4, lr 0.1: step 1 is 0.1·8/(8 + 1e-8) whatever beta1 is. At step 2,
+        // g = 2·x₁ and m̂ = m = g, while v = 0.999·0.064 + 0.001·g² and v̂ = v / (1 − 0.999²).
         Cli.Result plain = Cli.run("compare", "--f", "x^2", "--x0", "4", "--optimizers", "adam", "--lr", "0.1",
                 "--steps", "2", "--format", "csv");
         Cli.Result set = Cli.run("compare", "--f", "x^2", "--x0", "4", "--optimizers", "adam", "--lr", "0.1",
