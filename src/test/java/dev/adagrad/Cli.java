@@ -21,6 +21,15 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Runs a command that must succeed without a word on stderr, and returns what it printed on stdout. */
+    public static String output(java.util.List<String> args) {
+        Result result = run(args.toArray(String[]::new));
+        if (result.exitCode() != 0 || !result.err().isEmpty()) {
+            throw new AssertionError("exit code " + result.exitCode() + " of " + args + "; stderr: " + result.err());
+        }
+        return result.out();
+    }
+
     public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.adagrad.Cli;
+import dev.adagrad.CsvTable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -873,8 +872,8 @@ class FrameworkPresetReferenceTest {
 
         List<String> command = List.of("run", "--f", "x^2", "--x0", "4", "--optimizer", "adadelta",
                 "--compat", "tfjs", "--lr", "1", "--steps", Integer.toString(steps), "--format", "csv");
-        Csv csv = Csv.parse(runProgram(command));
-        assertEquals(steps + 1, csv.rowCount(), "number of rows for " + command);
+        CsvTable csv = new CsvTable(Cli.output(command));
+        assertEquals(steps + 1, csv.size(), "number of rows for " + command);
         List<ReferenceRow> correct = referenceTrajectory(square, steps,
                 new TfjsAdadelta(1.0, TFJS_ADADELTA_RHO, TFJS_EPSILON, false));
         for (int step = 1; step <= steps; step++) {
@@ -891,12 +890,12 @@ class FrameworkPresetReferenceTest {
 
     private static void assertTrajectoryMatches(Case testCase) {
         List<String> command = testCase.command();
-        Csv csv = Csv.parse(runProgram(command));
+        CsvTable csv = new CsvTable(Cli.output(command));
         List<ReferenceRow> reference = referenceTrajectory(testCase.objective(), testCase.steps(),
                 testCase.reference().get());
         Objective objective = testCase.objective();
 
-        assertEquals(testCase.steps() + 1, csv.rowCount(), "number of rows for " + command);
+        assertEquals(testCase.steps() + 1, csv.size(), "number of rows for " + command);
         for (int step = 0; step <= testCase.steps(); step++) {
             ReferenceRow expected = reference.get(step);
             assertEquals(step, (int) csv.number(step, "step"), "step column of row " + step);
@@ -919,52 +918,12 @@ class FrameworkPresetReferenceTest {
         return start.toString();
     }
 
-    /** Runs the program in-process and returns its standard output; it must succeed and print no errors. */
-    private static String runProgram(List<String> command) {
-        Cli.Result result = Cli.run(command.toArray(String[]::new));
-        assertEquals(0, result.exitCode(), () -> "exit code of " + command + "; stderr: " + result.err());
-        assertEquals("", result.err(), () -> "stderr of " + command);
-        return result.out();
-    }
-
     private static void assertClose(double expected, double actual, int step, String column, List<String> command) {
         double allowed = RELATIVE_TOLERANCE * Math.max(Math.abs(expected), RELATIVE_FLOOR);
         if (!(Math.abs(actual - expected) <= allowed)) {
             fail("step " + step + ", column " + column + ": program " + actual + ", reference " + expected
                     + " (relative difference " + Math.abs(actual - expected) / Math.abs(expected) + ") for "
                     + command);
-        }
-    }
-
-    /** The program's CSV output: a header naming the columns, then one row of cells per step. */
-    private record Csv(Map<String, Integer> columnIndex, List<String[]> rows) {
-
-        static Csv parse(String text) {
-            String[] lines = text.strip().split("\n");
-            String[] header = lines[0].split(",", -1);
-            Map<String, Integer> columnIndex = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                columnIndex.put(header[i], i);
-            }
-            List<String[]> rows = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                String[] cells = lines[i].split(",", -1);
-                assertEquals(header.length, cells.length, "cells in CSV line " + (i + 1) + ": " + lines[i]);
-                rows.add(cells);
-            }
-            return new Csv(columnIndex, rows);
-        }
-
-        int rowCount() {
-            return rows.size();
-        }
-
-        double number(int row, String column) {
-            Integer index = columnIndex.get(column);
-            if (index == null) {
-                fail("no column '" + column + "' in CSV header " + columnIndex.keySet());
-            }
-            return Double.parseDouble(rows.get(row)[index]);
         }
     }
 }

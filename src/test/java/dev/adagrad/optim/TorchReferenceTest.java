@@ -760,7 +760,7 @@ class TorchReferenceTest {
         sane(c, reference);
 
         List<String> command = c.command();
-        CsvTable csv = new CsvTable(runProgram(command));
+        CsvTable csv = new CsvTable(Cli.output(command));
 
         assertEquals(c.steps() + 1, csv.size(), "number of rows for " + command);
         List<String> variables = c.objective().variables();
@@ -796,7 +796,7 @@ class TorchReferenceTest {
         }
         variables.forEach(v -> expected.add("update_" + v));
 
-        CsvTable csv = new CsvTable(runProgram(c.command()));
+        CsvTable csv = new CsvTable(Cli.output(c.command()));
         assertEquals(expected, csv.header(), "CSV header for " + c.command());
     }
 
@@ -833,14 +833,6 @@ class TorchReferenceTest {
             start.append(objective.variables().get(i)).append('=').append(objective.start()[i]);
         }
         return start.toString();
-    }
-
-    /** Runs the program in-process and returns its standard output; it must succeed and print no errors. */
-    private static String runProgram(List<String> command) {
-        Cli.Result result = Cli.run(command.toArray(String[]::new));
-        assertEquals(0, result.exitCode(), () -> "exit code of " + command + "; stderr: " + result.err());
-        assertEquals("", result.err(), () -> "stderr of " + command);
-        return result.out();
     }
 
     private static void assertClose(double expected, CsvTable csv, int step, String column, List<String> command) {
