@@ -89,9 +89,16 @@ public record OptimizerSpec(String name, String rule, String algorithm, List<Hyp
 
     /** The resolved settings for these given values under a framework's preset. */
     public Settings settings(Compat compat, Map<String, ?> given) {
-        for (String setting : given.keySet()) {
+        for (Map.Entry<String, ?> entry : given.entrySet()) {
+            String setting = entry.getKey();
             if (!uses(setting)) {
                 throw new IllegalArgumentException(name + " does not use " + setting);
+            }
+            boolean flag = hyperparameters.stream().filter(h -> h.name().equals(setting)).findFirst().orElseThrow()
+                    .isFlag();
+            if (flag != (entry.getValue() instanceof Boolean)) {
+                throw new IllegalArgumentException(name + "'s " + setting + " takes " + (flag ? "true or false"
+                        : "a number") + ", not " + entry.getValue());
             }
         }
         Preset preset = preset(compat);

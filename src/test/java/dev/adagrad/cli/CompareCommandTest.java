@@ -156,6 +156,10 @@ class CompareCommandTest {
                         List.of("--optimizers", "adam", "--set", "adam.beta1=1")),
                 Arguments.of("lr twice", "both give adam.lr",
                         List.of("--optimizers", "adam", "--lr", "adam=0.1", "--set", "adam.lr=0.2")),
+                Arguments.of("flag given a number", "adam's amsgrad takes true or false, not 1.0",
+                        List.of("--optimizers", "adam", "--set", "adam.amsgrad=1")),
+                Arguments.of("number given a flag", "adam's lr takes a number, not true",
+                        List.of("--optimizers", "adam", "--set", "adam.lr=true")),
                 Arguments.of("framework without it", "Keras has no radam optimizer",
                         List.of("--optimizers", "radam", "--compat", "keras")));
     }
