@@ -20,6 +20,9 @@ final class PerOptimizerSettings {
      * @return for every optimizer, the settings given (possibly none)
      */
     static Map<String, Map<String, Object>> parse(List<String> optimizers, String learningRate, List<String> sets) {
+        if (optimizers.isEmpty() || optimizers.stream().anyMatch(String::isBlank)) {
+            throw new UsageException("--optimizers has an empty name: give a list such as sgd,adam");
+        }
         Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
         for (String optimizer : optimizers) {
             if (settings.put(optimizer, new LinkedHashMap<>()) != null) {

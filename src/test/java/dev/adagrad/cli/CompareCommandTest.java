@@ -142,6 +142,8 @@ class CompareCommandTest {
     static Stream<Arguments> misuse() {
         return Stream.of(
                 Arguments.of("unknown optimizer", "unknown optimizer 'foo'", List.of("--optimizers", "sgd,foo")),
+                Arguments.of("no optimizer", "--optimizers has an empty name", List.of("--optimizers", ",")),
+                Arguments.of("an empty name", "--optimizers has an empty name", List.of("--optimizers", "sgd,,adam")),
                 Arguments.of("twice", "--optimizers names adam twice", List.of("--optimizers", "adam,adam")),
                 Arguments.of("lr for an optimizer not compared", "--lr names rmsprop, which is not in --optimizers",
                         List.of("--optimizers", "sgd,adam", "--lr", "rmsprop=0.1")),
