@@ -38,15 +38,11 @@ public final class Adadelta implements Optimizer {
             .build((dimension, s) -> new Adadelta(dimension, s.number("lr"), s.number("rho"), s.number("eps"),
                     new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
 
-    private static final List<StateColumn> STATE_COLUMNS = List.of(
-            new StateColumn("sq", "Square Avg", 4, "square average of gradients v"),
-            new StateColumn("acc_delta", "Acc Delta", 4, "square average of updates u"),
-            new StateColumn("lr", "Learning Rate", 6, "effective learning rate lr·√(u + eps)/√(v + eps)"));
-
     private final double learningRate;
     private final double rho;
     private final double eps;
     private final WeightDecay weightDecay;
+    private final StateTable state;
     private final double[] squareAverage;
     private final double[] accumulatedDelta;
     private final double[] effectiveLearningRate;
@@ -59,14 +55,15 @@ public final class Adadelta implements Optimizer {
         this.rho = rho;
         this.eps = eps;
         this.weightDecay = weightDecay;
-        this.squareAverage = new double[dimension];
-        this.accumulatedDelta = new double[dimension];
-        this.effectiveLearningRate = new double[dimension];
+        this.state = new StateTable(dimension);
+        this.squareAverage = state.add(StateColumn.SQUARE_AVERAGE);
+        this.accumulatedDelta = state.add(new StateColumn("acc_delta", "Acc Delta", 4, "square average of updates u"));
+        this.effectiveLearningRate = state.add(StateColumn.learningRate("lr·√(u + eps)/√(v + eps)"));
     }
 
     @Override
     public List<StateColumn> stateColumns() {
-        return STATE_COLUMNS;
+        return state.columns();
     }
 
     @Override
@@ -89,10 +86,6 @@ public final class Adadelta implements Optimizer {
 
     @Override
     public double state(int column, int variable) {
-        return switch (column) {
-            case 0 -> squareAverage[variable];
-            case 1 -> accumulatedDelta[variable];
-            default -> effectiveLearningRate[variable];
-        };
+        return state.value(column, variable);
     }
 }

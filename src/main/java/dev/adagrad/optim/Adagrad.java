@@ -47,15 +47,12 @@ public final class Adagrad implements Optimizer {
                     new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("initial_accumulator_value"), s.number("eps"), s.flag("eps_inside_sqrt")));
 
-    private static final List<StateColumn> STATE_COLUMNS = List.of(
-            new StateColumn("G", "G", 4, "sum of squared gradients G"),
-            new StateColumn("lr", "Learning Rate", 6, "effective learning rate lr / (√G + eps)"));
-
     private final double learningRate;
     private final double learningRateDecay;
     private final WeightDecay weightDecay;
     private final double eps;
     private final boolean epsInsideSqrt;
+    private final StateTable state;
     private final double[] sumOfSquaredGradients;
     private final double[] effectiveLearningRate;
 
@@ -70,15 +67,16 @@ public final class Adagrad implements Optimizer {
         this.weightDecay = weightDecay;
         this.eps = eps;
         this.epsInsideSqrt = epsInsideSqrt;
-        this.sumOfSquaredGradients = new double[dimension];
-        this.effectiveLearningRate = new double[dimension];
+        this.state = new StateTable(dimension);
+        this.sumOfSquaredGradients = state.add(new StateColumn("G", "G", 4, "sum of squared gradients G"));
+        this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√G + eps)"));
         Arrays.fill(sumOfSquaredGradients, initialAccumulatorValue);
         Arrays.fill(effectiveLearningRate, Double.NaN);
     }
 
     @Override
     public List<StateColumn> stateColumns() {
-        return STATE_COLUMNS;
+        return state.columns();
     }
 
     @Override
@@ -101,6 +99,6 @@ public final class Adagrad implements Optimizer {
 
     @Override
     public double state(int column, int variable) {
-        return column == 0 ? sumOfSquaredGradients[variable] : effectiveLearningRate[variable];
+        return state.value(column, variable);
     }
 }

@@ -67,15 +67,6 @@ public final class Adam implements Optimizer {
                         adamW || s.flag("decoupled_weight_decay")), s.flag("amsgrad"), s.flag("eps_hat")));
     }
 
-    private static final List<StateColumn> MOMENTS = List.of(
-            new StateColumn("m", "m", 4, "first moment m"),
-            new StateColumn("v", "v", 4, "second moment v"),
-            new StateColumn("lr", "Learning Rate", 6, "effective learning rate lr / (√v̂ + eps), applied to m̂"));
-    private static final List<StateColumn> MOMENTS_AND_MAX = List.of(
-            MOMENTS.get(0), MOMENTS.get(1),
-            new StateColumn("v_max", "v max", 4, "largest second moment so far"),
-            MOMENTS.get(2));
-
     private final double learningRate;
     private final double beta1;
     private final double beta2;
@@ -83,6 +74,7 @@ public final class Adam implements Optimizer {
     private final WeightDecay weightDecay;
     private final boolean amsgrad;
     private final boolean epsHat;
+    private final StateTable state;
     private final double[] firstMoment;
     private final double[] secondMoment;
     private final double[] maxSecondMoment;
@@ -90,10 +82,7 @@ public final class Adam implements Optimizer {
 
     public Adam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
                 boolean amsgrad, boolean epsHat) {
-        Check.learningRate(learningRate);
-        Check.atLeastZero("eps", eps);
-        Check.unitInterval("beta1", beta1);
-        Check.unitInterval("beta2", beta2);
+        Check.adamFamily(learningRate, eps, beta1, beta2);
         this.learningRate = learningRate;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -101,15 +90,17 @@ public final class Adam implements Optimizer {
         this.weightDecay = weightDecay;
         this.amsgrad = amsgrad;
         this.epsHat = epsHat;
-        this.firstMoment = new double[dimension];
-        this.secondMoment = new double[dimension];
-        this.maxSecondMoment = new double[dimension];
-        this.effectiveLearningRate = new double[dimension];
+        this.state = new StateTable(dimension);
+        this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
+        this.secondMoment = state.add(StateColumn.SECOND_MOMENT);
+        this.maxSecondMoment = state.addIf(amsgrad, new StateColumn("v_max", "v max", 4,
+                "largest second moment so far"));
+        this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
     }
 
     @Override
     public List<StateColumn> stateColumns() {
-        return amsgrad ? MOMENTS_AND_MAX : MOMENTS;
+        return state.columns();
     }
 
     @Override
@@ -146,12 +137,6 @@ public final class Adam implements Optimizer {
 
     @Override
     public double state(int column, int variable) {
-        int key = amsgrad || column < 2 ? column : column + 1;
-        return switch (key) {
-            case 0 -> firstMoment[variable];
-            case 1 -> secondMoment[variable];
-            case 2 -> maxSecondMoment[variable];
-            default -> effectiveLearningRate[variable];
-        };
+        return state.value(column, variable);
     }
 }

@@ -39,41 +39,35 @@ public final class Adamax implements Optimizer {
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.flag("eps_outside_max")));
 
-    private static final List<StateColumn> STATE_COLUMNS = List.of(
-            new StateColumn("m", "m", 4, "first moment m"),
-            new StateColumn("u", "u", 4, "exponentially weighted infinity norm u"),
-            new StateColumn("lr", "Learning Rate", 6, "effective learning rate lr / u, applied to m̂"));
-
     private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final boolean epsOutsideMax;
+    private final StateTable state;
     private final double[] firstMoment;
     private final double[] infinityNorm;
     private final double[] effectiveLearningRate;
 
     public Adamax(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
                   boolean epsOutsideMax) {
-        Check.learningRate(learningRate);
-        Check.atLeastZero("eps", eps);
-        Check.unitInterval("beta1", beta1);
-        Check.unitInterval("beta2", beta2);
+        Check.adamFamily(learningRate, eps, beta1, beta2);
         this.learningRate = learningRate;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.epsOutsideMax = epsOutsideMax;
-        this.firstMoment = new double[dimension];
-        this.infinityNorm = new double[dimension];
-        this.effectiveLearningRate = new double[dimension];
+        this.state = new StateTable(dimension);
+        this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
+        this.infinityNorm = state.add(new StateColumn("u", "u", 4, "exponentially weighted infinity norm u"));
+        this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / u, applied to m̂"));
     }
 
     @Override
     public List<StateColumn> stateColumns() {
-        return STATE_COLUMNS;
+        return state.columns();
     }
 
     @Override
@@ -97,10 +91,6 @@ public final class Adamax implements Optimizer {
 
     @Override
     public double state(int column, int variable) {
-        return switch (column) {
-            case 0 -> firstMoment[variable];
-            case 1 -> infinityNorm[variable];
-            default -> effectiveLearningRate[variable];
-        };
+        return state.value(column, variable);
     }
 }

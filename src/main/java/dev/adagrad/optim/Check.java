@@ -15,6 +15,14 @@ final class Check {
         }
     }
 
+    /** What every Adam-like optimizer requires of its shared settings, in PyTorch's order. */
+    static void adamFamily(double lr, double eps, double beta1, double beta2) {
+        learningRate(lr);
+        atLeastZero("eps", eps);
+        unitInterval("beta1", beta1);
+        unitInterval("beta2", beta2);
+    }
+
     static void atLeastZero(String name, double value) {
         if (!(value >= 0)) {
             throw new IllegalArgumentException(invalid(name, value) + " (must be ≥ 0)");

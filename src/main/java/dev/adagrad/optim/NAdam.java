@@ -45,17 +45,13 @@ public final class NAdam implements Optimizer {
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("momentum_decay")));
 
-    private static final List<StateColumn> STATE_COLUMNS = List.of(
-            new StateColumn("m", "m", 4, "first moment m"),
-            new StateColumn("v", "v", 4, "second moment v"),
-            new StateColumn("lr", "Learning Rate", 6, "effective learning rate lr / (√v̂ + eps), applied to m̂"));
-
     private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final double momentumDecay;
+    private final StateTable state;
     private final double[] firstMoment;
     private final double[] secondMoment;
     private final double[] effectiveLearningRate;
@@ -64,10 +60,7 @@ public final class NAdam implements Optimizer {
 
     public NAdam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
                  double momentumDecay) {
-        Check.learningRate(learningRate);
-        Check.atLeastZero("eps", eps);
-        Check.unitInterval("beta1", beta1);
-        Check.unitInterval("beta2", beta2);
+        Check.adamFamily(learningRate, eps, beta1, beta2);
         Check.atLeastZero("momentum_decay", momentumDecay);
         this.learningRate = learningRate;
         this.beta1 = beta1;
@@ -75,14 +68,15 @@ public final class NAdam implements Optimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.momentumDecay = momentumDecay;
-        this.firstMoment = new double[dimension];
-        this.secondMoment = new double[dimension];
-        this.effectiveLearningRate = new double[dimension];
+        this.state = new StateTable(dimension);
+        this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
+        this.secondMoment = state.add(StateColumn.SECOND_MOMENT);
+        this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
     }
 
     @Override
     public List<StateColumn> stateColumns() {
-        return STATE_COLUMNS;
+        return state.columns();
     }
 
     @Override
@@ -112,10 +106,6 @@ public final class NAdam implements Optimizer {
 
     @Override
     public double state(int column, int variable) {
-        return switch (column) {
-            case 0 -> firstMoment[variable];
-            case 1 -> secondMoment[variable];
-            default -> effectiveLearningRate[variable];
-        };
+        return state.value(column, variable);
     }
 }

@@ -43,40 +43,34 @@ public final class RAdam implements Optimizer {
             .build((dimension, s) -> new RAdam(dimension, s.number("lr"), s.number("beta1"), s.number("beta2"),
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
 
-    private static final List<StateColumn> STATE_COLUMNS = List.of(
-            new StateColumn("m", "m", 4, "first moment m"),
-            new StateColumn("v", "v", 4, "second moment v"),
-            new StateColumn("lr", "Learning Rate", 6, "effective learning rate γ·r·l (γ while ρ ≤ 5), applied to m̂"));
-
     private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final double rhoInfinity;
+    private final StateTable state;
     private final double[] firstMoment;
     private final double[] secondMoment;
     private final double[] effectiveLearningRate;
 
     public RAdam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay) {
-        Check.learningRate(learningRate);
-        Check.atLeastZero("eps", eps);
-        Check.unitInterval("beta1", beta1);
-        Check.unitInterval("beta2", beta2);
+        Check.adamFamily(learningRate, eps, beta1, beta2);
         this.learningRate = learningRate;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.rhoInfinity = 2 / (1 - beta2) - 1;
-        this.firstMoment = new double[dimension];
-        this.secondMoment = new double[dimension];
-        this.effectiveLearningRate = new double[dimension];
+        this.state = new StateTable(dimension);
+        this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
+        this.secondMoment = state.add(StateColumn.SECOND_MOMENT);
+        this.effectiveLearningRate = state.add(StateColumn.learningRate("γ·r·l (γ while ρ ≤ 5), applied to m̂"));
     }
 
     @Override
     public List<StateColumn> stateColumns() {
-        return STATE_COLUMNS;
+        return state.columns();
     }
 
     @Override
@@ -113,10 +107,6 @@ public final class RAdam implements Optimizer {
 
     @Override
     public double state(int column, int variable) {
-        return switch (column) {
-            case 0 -> firstMoment[variable];
-            case 1 -> secondMoment[variable];
-            default -> effectiveLearningRate[variable];
-        };
+        return state.value(column, variable);
     }
 }

@@ -1,7 +1,5 @@
 package dev.adagrad.optim;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -50,13 +48,6 @@ public final class RmsProp implements Optimizer {
                     new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("momentum"), s.flag("centered"), s.flag("eps_inside_sqrt")));
 
-    private static final StateColumn SQUARE_AVERAGE = new StateColumn("sq", "Square Avg", 4, "square average v");
-    private static final StateColumn GRADIENT_AVERAGE =
-            new StateColumn("grad_avg", "Grad Avg", 4, "gradient average (centered)");
-    private static final StateColumn BUFFER = new StateColumn("buf", "Momentum Buffer", 4, "momentum buffer b");
-    private static final StateColumn RATE =
-            new StateColumn("lr", "Learning Rate", 6, "effective learning rate lr / (√ṽ + eps)");
-
     private final double learningRate;
     private final double alpha;
     private final double eps;
@@ -64,12 +55,11 @@ public final class RmsProp implements Optimizer {
     private final double momentum;
     private final boolean centered;
     private final boolean epsInsideSqrt;
+    private final StateTable state;
     private final double[] squareAverage;
     private final double[] gradientAverage;
     private final double[] momentumBuffer;
     private final double[] effectiveLearningRate;
-    private final List<StateColumn> stateColumns;
-    private final List<double[]> stateValues;
 
     public RmsProp(int dimension, double learningRate, double alpha, double eps, WeightDecay weightDecay,
                    double momentum, boolean centered, boolean epsInsideSqrt) {
@@ -84,29 +74,17 @@ public final class RmsProp implements Optimizer {
         this.momentum = momentum;
         this.centered = centered;
         this.epsInsideSqrt = epsInsideSqrt;
-        this.squareAverage = new double[dimension];
-        this.gradientAverage = new double[dimension];
-        this.momentumBuffer = new double[dimension];
-        this.effectiveLearningRate = new double[dimension];
-        List<StateColumn> columns = new ArrayList<>(List.of(SQUARE_AVERAGE));
-        List<double[]> values = new ArrayList<>(List.of(squareAverage));
-        if (centered) {
-            columns.add(GRADIENT_AVERAGE);
-            values.add(gradientAverage);
-        }
-        if (momentum > 0) {
-            columns.add(BUFFER);
-            values.add(momentumBuffer);
-        }
-        columns.add(RATE);
-        values.add(effectiveLearningRate);
-        this.stateColumns = Collections.unmodifiableList(columns);
-        this.stateValues = values;
+        this.state = new StateTable(dimension);
+        this.squareAverage = state.add(StateColumn.SQUARE_AVERAGE);
+        this.gradientAverage = state.addIf(centered, new StateColumn("grad_avg", "Grad Avg", 4,
+                "gradient average (centered)"));
+        this.momentumBuffer = state.addIf(momentum > 0, StateColumn.MOMENTUM_BUFFER);
+        this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√ṽ + eps)"));
     }
 
     @Override
     public List<StateColumn> stateColumns() {
-        return stateColumns;
+        return state.columns();
     }
 
     @Override
@@ -140,6 +118,6 @@ public final class RmsProp implements Optimizer {
 
     @Override
     public double state(int column, int variable) {
-        return stateValues.get(column)[variable];
+        return state.value(column, variable);
     }
 }

@@ -45,14 +45,12 @@ public final class Sgd implements Optimizer {
                         new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
     }
 
-    private static final List<StateColumn> BUFFER = List.of(
-            new StateColumn("buf", "Momentum Buffer", 4, "momentum buffer b"));
-
     private final double learningRate;
     private final double momentum;
     private final double dampening;
     private final boolean nesterov;
     private final WeightDecay weightDecay;
+    private final StateTable state;
     private final double[] momentumBuffer;
 
     public Sgd(int dimension, double learningRate, double momentum, double dampening, boolean nesterov,
@@ -68,12 +66,13 @@ public final class Sgd implements Optimizer {
         this.dampening = dampening;
         this.nesterov = nesterov;
         this.weightDecay = weightDecay;
-        this.momentumBuffer = new double[dimension];
+        this.state = new StateTable(dimension);
+        this.momentumBuffer = state.addIf(momentum != 0, StateColumn.MOMENTUM_BUFFER);
     }
 
     @Override
     public List<StateColumn> stateColumns() {
-        return momentum != 0 ? BUFFER : List.of();
+        return state.columns();
     }
 
     @Override
@@ -94,6 +93,6 @@ public final class Sgd implements Optimizer {
 
     @Override
     public double state(int column, int variable) {
-        return momentumBuffer[variable];
+        return state.value(column, variable);
     }
 }

@@ -9,4 +9,14 @@ package dev.adagrad.optim;
  * @param meaning  one line for help and documentation
  */
 public record StateColumn(String key, String title, int decimals, String meaning) {
+
+    static final StateColumn FIRST_MOMENT = new StateColumn("m", "m", 4, "first moment m");
+    static final StateColumn SECOND_MOMENT = new StateColumn("v", "v", 4, "second moment v");
+    static final StateColumn SQUARE_AVERAGE = new StateColumn("sq", "Square Avg", 4, "square average of gradients v");
+    static final StateColumn MOMENTUM_BUFFER = new StateColumn("buf", "Momentum Buffer", 4, "momentum buffer b");
+
+    /** The effective per-variable learning rate, reported as {@code lr_<v>}; {@code formula} says what it is. */
+    static StateColumn learningRate(String formula) {
+        return new StateColumn("lr", "Learning Rate", 6, "effective learning rate " + formula);
+    }
 }
