@@ -10,7 +10,6 @@ import dev.adagrad.run.Comparison;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StepListener;
 import dev.adagrad.run.StopReason;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -127,7 +126,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (Comparison.Entry entry : entries) {
                 Path part = Files.createTempFile("adagrad-compare-", ".part");
                 parts.add(part);
-                Writer writer = new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), 1 << 16);
+                Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
                 writers.add(writer);
                 listeners.add(new TrajectoryWriter(writer, format, entry.name(), variables));
             }
@@ -138,7 +137,7 @@ public final class CompareCommand implements Callable<Integer> {
                 throw e.getCause();
             }
             for (Writer writer : writers) {
-                writer.close();
+                writer.close(); // flushed before copying; closing again in finally is a no-op
             }
             out.write(TrajectoryWriter.header(format, variables));
             for (Path part : parts) {
