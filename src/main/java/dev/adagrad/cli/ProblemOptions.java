@@ -6,6 +6,8 @@ import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.expr.Objective;
 import dev.adagrad.expr.ParsedExpression;
 import dev.adagrad.expr.StartPoint;
+import dev.adagrad.expr.TestFunction;
+import dev.adagrad.expr.TestFunctions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,8 @@ public final class ProblemOptions {
     @Option(names = "--f", required = true, paramLabel = "EXPR",
             description = "The objective, in exp4j syntax: + - * / ^ %%, parentheses, exp4j's functions "
                     + "(sin, exp, log, sqrt, abs, …) and max(a,b), min(a,b). Every other name is a variable; "
-                    + "e and pi are constants unless --x0 names them.")
+                    + "e and pi are constants unless --x0 names them. Or a named test function such as "
+                    + "rosenbrock (see 'adagrad functions'), whose usual start is used when --x0 is omitted.")
     String expression;
 
     @Option(names = "--x0", paramLabel = "VALUES",
@@ -33,15 +36,27 @@ public final class ProblemOptions {
             description = "Fixed step for the central-difference gradient. Default: ∛ε·max(1,|xᵢ|) ≈ 6.06e-6·max(1,|xᵢ|).")
     Double step;
 
-    /** The checked expression, the variables with their start values, and the compiled objective. */
-    public record Problem(ParsedExpression expression, StartPoint start, Objective objective) {
+    /**
+     * The checked expression, the variables with their start values, the compiled objective, and the named test
+     * function {@code --f} named ({@code null} for an expression).
+     */
+    public record Problem(ParsedExpression expression, StartPoint start, Objective objective,
+                          TestFunction testFunction) {
+
+        /** What to call the objective in titles: the function's name and formula, or the expression. */
+        public String title() {
+            return testFunction == null ? expression.text() : testFunction.name() + ": " + testFunction.formula();
+        }
     }
 
     /** Checks --f and --x0 and builds the objective. Throws ExpressionException or UsageException. */
     Problem problem() {
-        ParsedExpression parsed = ExpressionSyntax.check(expression);
-        StartPoint start = startPoint(parsed);
-        return new Problem(parsed, start, Objective.compile(parsed, start.variables()));
+        TestFunction testFunction = TestFunctions.named(expression).orElse(null);
+        ParsedExpression parsed = ExpressionSyntax.check(testFunction == null ? expression : testFunction.formula());
+        StartPoint start = testFunction != null && startPoint == null
+                ? new StartPoint(testFunction.variables(), testFunction.start().clone())
+                : startPoint(parsed);
+        return new Problem(parsed, start, Objective.compile(parsed, start.variables()), testFunction);
     }
 
     private StartPoint startPoint(ParsedExpression parsed) {

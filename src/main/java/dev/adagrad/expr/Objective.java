@@ -1,91 +1,37 @@
 package dev.adagrad.expr;
 
 import java.util.List;
-import net.objecthunter.exp4j.Expression;
-import net.objecthunter.exp4j.ExpressionBuilder;
-import net.objecthunter.exp4j.ValidationResult;
 
 /**
- * The function being minimised: an exp4j expression evaluated at a point given as a {@code double[]} in the order of
- * {@link #variables()}.
- *
- * <p>Not thread-safe (exp4j keeps variable values inside the expression); use {@link #copy()} per thread.
+ * The function being minimised, evaluated at a point given as a {@code double[]} in the order of
+ * {@link #variables()}. An implementation may keep scratch state, so it is not thread-safe: use {@link #copy()} per
+ * thread.
  */
-public final class Objective {
+public interface Objective {
 
-    private final String text;
-    private final String[] variables;
-    private final Expression expression;
+    /** f(x); a value that is not a real number (division by zero, log of a negative) is NaN. */
+    double value(double[] x);
 
-    private Objective(String text, String[] variables, Expression expression) {
-        this.text = text;
-        this.variables = variables;
-        this.expression = expression;
+    /** The variables, in the order of the point's coordinates. */
+    List<String> variables();
+
+    default int dimension() {
+        return variables().size();
     }
 
-    /**
-     * Builds the objective for a checked expression with the given variables (see {@link StartPoint}). Implicit
-     * multiplication is off, so {@code x1} is always the variable named x1.
-     *
-     * @throws ExpressionException if exp4j rejects what the syntax check let through
-     */
-    public static Objective compile(ParsedExpression parsed, List<String> variables) {
-        Expression expression;
-        try {
-            expression = new ExpressionBuilder(parsed.text())
-                    .implicitMultiplication(false)
-                    .functions(FunctionTable.extraFunctions())
-                    .variables(parsed.identifiers().toArray(String[]::new))
-                    .build();
-        } catch (RuntimeException e) {
-            throw new ExpressionException("exp4j cannot parse it: " + e.getMessage(), parsed.text(), 0);
-        }
-        ValidationResult validation = expression.validate(false);
-        if (!validation.isValid()) {
-            throw new ExpressionException("exp4j cannot parse it: " + String.join("; ", validation.getErrors()),
-                    parsed.text(), 0);
-        }
-        return new Objective(parsed.text(), variables.toArray(String[]::new), expression);
-    }
-
-    /** Checks and compiles in one go: the expression's variables are all its non-constant identifiers. */
-    public static Objective of(String text) {
-        ParsedExpression parsed = ExpressionSyntax.check(text);
-        List<String> variables = parsed.identifiers().stream()
-                .filter(identifier -> !FunctionTable.CONSTANTS.contains(identifier))
-                .toList();
-        return compile(parsed, variables);
-    }
-
-    /**
-     * f(x). Division or remainder by zero gives NaN: exp4j throws for it where IEEE arithmetic would not, and the run
-     * reports any non-finite value as such.
-     */
-    public double value(double[] x) {
-        for (int i = 0; i < variables.length; i++) {
-            expression.setVariable(variables[i], x[i]);
-        }
-        try {
-            return expression.evaluate();
-        } catch (ArithmeticException e) {
-            return Double.NaN;
-        }
-    }
-
-    public List<String> variables() {
-        return List.of(variables);
-    }
-
-    public int dimension() {
-        return variables.length;
-    }
-
-    public String text() {
-        return text;
-    }
+    /** What the user wrote, for titles and messages. */
+    String text();
 
     /** An independent copy for use on another thread. */
-    public Objective copy() {
-        return new Objective(text, variables, new Expression(expression));
+    Objective copy();
+
+    /** See {@link ExpressionObjective#compile}. */
+    static Objective compile(ParsedExpression parsed, List<String> variables) {
+        return ExpressionObjective.compile(parsed, variables);
+    }
+
+    /** See {@link ExpressionObjective#of}. */
+    static Objective of(String text) {
+        return ExpressionObjective.of(text);
     }
 }
