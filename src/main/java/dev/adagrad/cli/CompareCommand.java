@@ -95,7 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
                 for (int i = 0; i < entries.size(); i++) {
                     rows.add(new ComparisonTable.Row(entries.get(i).name(), learningRates.get(i), results.get(i)));
                 }
-                ComparisonTable.write(target.writer(), variables, rows);
+                ComparisonTable.write(target.writer(), variables, problem.testFunction(), rows);
             } else {
                 results = writeTrajectories(comparison, entries, problem.start().values(), variables, format,
                         target.writer());

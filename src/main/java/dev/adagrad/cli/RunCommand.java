@@ -47,7 +47,8 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         Optimizer optimizer = optimizerOptions.create(problem.start().dimension());
         stopping.validate();
         Runner runner = new Runner(problem.objective(), problemOptions.gradientMethod(), optimizer);
-        RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps);
+        RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,
+                problem.testFunction());
 
         RunResult result;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {

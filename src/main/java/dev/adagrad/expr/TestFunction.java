@@ -22,17 +22,28 @@ public record TestFunction(String name, String formula, List<String> variables, 
         return variables.size();
     }
 
-    /** Euclidean distance from {@code x} to the nearest known minimum. */
-    public double distanceToNearestMinimum(double[] x) {
-        double nearest = Double.POSITIVE_INFINITY;
+    /** The known minimum nearest to {@code x} (the first of equally near ones). */
+    public double[] nearestMinimum(double[] x) {
+        double[] nearest = minima.get(0);
         for (double[] minimum : minima) {
-            double sum = 0;
-            for (int i = 0; i < x.length; i++) {
-                double d = x[i] - minimum[i];
-                sum += d * d;
+            if (distance(x, minimum) < distance(x, nearest)) {
+                nearest = minimum;
             }
-            nearest = Math.min(nearest, Math.sqrt(sum));
         }
         return nearest;
+    }
+
+    /** Euclidean distance from {@code x} to the nearest known minimum. */
+    public double distanceToNearestMinimum(double[] x) {
+        return distance(x, nearestMinimum(x));
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
     }
 }

@@ -1,5 +1,6 @@
 package dev.adagrad.output;
 
+import dev.adagrad.expr.TestFunction;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StopReason;
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * The summary of a comparison for people: one line per optimizer, best final f first, runs that diverged last.
  * Columns: optimizer, lr, final f, final point, steps to reach the tolerance (— if not reached), the step at which
- * the run diverged (— if it did not).
+ * the run diverged (— if it did not). For a named test function, a column "to minimum" after the final point: the
+ * distance from the final point to the nearest known minimum.
  */
 public final class ComparisonTable {
 
@@ -24,23 +26,36 @@ public final class ComparisonTable {
     private ComparisonTable() {
     }
 
-    public static void write(Writer out, List<String> variables, List<Row> rows) throws IOException {
+    /** @param testFunction the named function being minimised, or null for a typed expression */
+    public static void write(Writer out, List<String> variables, TestFunction testFunction, List<Row> rows)
+            throws IOException {
         List<Row> sorted = new ArrayList<>(rows);
         // Stable: ties keep the order the optimizers were given in.
         sorted.sort(Comparator.comparing((Row row) -> row.result().reason() == StopReason.NON_FINITE)
                 .thenComparingDouble(row -> row.result().f()));
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"Optimizer", "lr", "final f", "final point", "steps to tol", "diverged at"});
+        List<String> header = new ArrayList<>(List.of("Optimizer", "lr", "final f", "final point"));
+        if (testFunction != null) {
+            header.add("to minimum");
+        }
+        header.addAll(List.of("steps to tol", "diverged at"));
+        cells.add(header.toArray(String[]::new));
         for (Row row : sorted) {
             RunResult result = row.result();
-            cells.add(new String[] {
+            List<String> line = new ArrayList<>(List.of(
                     row.optimizer(),
                     NumberText.significant(row.learningRate(), 6),
                     NumberText.significant(result.f(), 6),
-                    point(variables, result.x()),
-                    result.reason() == StopReason.TOLERANCE_REACHED ? Long.toString(result.steps()) : NONE,
-                    result.reason() == StopReason.NON_FINITE ? Long.toString(result.divergence().step()) : NONE});
+                    point(variables, result.x())));
+            if (testFunction != null) {
+                line.add(result.reason() == StopReason.NON_FINITE ? NONE
+                        : NumberText.significant(testFunction.distanceToNearestMinimum(result.x()), 3));
+            }
+            line.add(result.reason() == StopReason.TOLERANCE_REACHED ? Long.toString(result.steps()) : NONE);
+            line.add(result.reason() == StopReason.NON_FINITE ? Long.toString(result.divergence().step()) : NONE);
+            cells.add(line.toArray(String[]::new));
         }
+        int pointColumn = 3;
         int[] widths = new int[cells.get(0).length];
         for (String[] line : cells) {
             for (int c = 0; c < line.length; c++) {
@@ -54,7 +69,7 @@ public final class ComparisonTable {
                 if (c > 0) {
                     text.append(" | ");
                 }
-                boolean numeric = c == 1 || c == 2 || c >= 4;
+                boolean numeric = c != 0 && c != pointColumn;
                 String padding = " ".repeat(widths[c] - line[c].length());
                 text.append(numeric && r > 0 ? padding + line[c] : line[c] + padding);
             }

@@ -45,4 +45,13 @@ final class NumberText {
         }
         return rounded.toPlainString();
     }
+
+    /** A point as "(1, −2.5)", each coordinate with up to {@code digits} significant digits. */
+    static String tuple(double[] values, int digits) {
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < values.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(significant(values[i], digits));
+        }
+        return text.append(')').toString();
+    }
 }

@@ -1,8 +1,10 @@
 package dev.adagrad.output;
 
+import dev.adagrad.expr.TestFunction;
 import dev.adagrad.optim.StateColumn;
 import dev.adagrad.run.Divergence;
 import dev.adagrad.run.RunResult;
+import dev.adagrad.run.StopReason;
 import dev.adagrad.run.StepRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,7 +158,8 @@ final class TableWriter implements RunWriter {
     }
 
     private String summary(RunResult result) {
-        String point = point(result.x()) + ", f = " + NumberText.significant(result.f(), 10);
+        String point = point(result.x()) + ", f = " + NumberText.significant(result.f(), 10)
+                + distanceToMinimum(result);
         String steps = plural(result.steps(), "step");
         return switch (result.reason()) {
             case STEPS_DONE -> "Done: " + steps + " (the step limit); final " + point;
@@ -175,6 +178,16 @@ final class TableWriter implements RunWriter {
                         + "; last finite " + point;
             }
         };
+    }
+
+    /** "; 0.0123 from the minimum (1, 1)" for a named test function, else nothing. */
+    private String distanceToMinimum(RunResult result) {
+        TestFunction function = shape.testFunction();
+        if (function == null || result.reason() == StopReason.NON_FINITE) {
+            return "";
+        }
+        return "; " + NumberText.significant(function.distanceToNearestMinimum(result.x()), 3)
+                + " from the minimum " + NumberText.tuple(function.nearestMinimum(result.x()), 7);
     }
 
     private String point(double[] x) {
