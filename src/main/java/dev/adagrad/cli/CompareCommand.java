@@ -10,6 +10,7 @@ import dev.adagrad.run.Comparison;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StepListener;
 import dev.adagrad.run.StopReason;
+import dev.adagrad.run.Sweep;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -49,7 +50,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--lr", paramLabel = "LR",
             description = "Learning rate: 0.01 for all, adam=0.05,sgd=0.001 per optimizer, or both "
-                    + "(0.01,adam=0.05). Default: each optimizer's own.")
+                    + "(0.01,adam=0.05); best runs a sweep first (as adagrad sweep, " + SweepCommand.DEFAULT_POINTS
+                    + " rates over " + SweepCommand.DEFAULT_RANGE + ", the same --steps and --tol) and uses each "
+                    + "optimizer's best rate (best,sgd=0.01 sweeps all but sgd). Default: each optimizer's own.")
     String learningRate;
 
     @Option(names = "--set", paramLabel = "OPT.NAME=VALUE", split = ",",
@@ -72,7 +75,11 @@ public final class CompareCommand implements Callable<Integer> {
         ProblemOptions.Problem problem = problemOptions.problem();
         stopping.validate();
         int dimension = problem.start().dimension();
-        Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, learningRate, sets);
+        String fixedRates = learningRate == null ? null : withoutBest(learningRate);
+        Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, fixedRates, sets);
+        if (fixedRates != learningRate) {
+            chooseBestRates(problem, settings);
+        }
         List<Comparison.Entry> entries = new ArrayList<>();
         List<Double> learningRates = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
@@ -109,6 +116,48 @@ public final class CompareCommand implements Callable<Integer> {
             return ExitCode.NON_FINITE;
         }
         return ExitCode.OK;
+    }
+
+    /** The --lr text without its "best" item (null if nothing else is left), or the same string if it has none. */
+    private static String withoutBest(String text) {
+        List<String> items = new ArrayList<>(List.of(text.split(",", -1)));
+        if (!items.removeIf(item -> item.strip().equals("best"))) {
+            return text;
+        }
+        return items.isEmpty() ? null : String.join(",", items);
+    }
+
+    /**
+     * --lr best: sweeps every optimizer not given a rate and sets its best; an optimizer that diverged at every rate
+     * keeps its default, with a note on stderr.
+     */
+    private void chooseBestRates(ProblemOptions.Problem problem, Map<String, Map<String, Object>> settings)
+            throws InterruptedException {
+        List<String> swept = new ArrayList<>();
+        List<String> setsOfSwept = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
+            if (!entry.getValue().containsKey("lr")) {
+                swept.add(entry.getKey());
+                entry.getValue().forEach((name, value) -> setsOfSwept.add(entry.getKey() + "." + name + "=" + value));
+            }
+        }
+        if (swept.isEmpty()) {
+            return;
+        }
+        double[] rates = SweepCommand.learningRates(SweepCommand.DEFAULT_RANGE, SweepCommand.DEFAULT_POINTS);
+        List<Sweep.Candidate> candidates = SweepCommand.candidates(swept, setsOfSwept, compat,
+                problem.start().dimension());
+        Sweep sweep = new Sweep(problem.objective(), problemOptions.gradientMethod(),
+                Runtime.getRuntime().availableProcessors());
+        for (Sweep.Outcome outcome : sweep.run(candidates, rates, problem.start().values(), stopping.steps,
+                stopping.tolerance)) {
+            if (outcome.best().isPresent()) {
+                settings.get(outcome.optimizer()).put("lr", outcome.best().get().learningRate());
+            } else {
+                spec.commandLine().getErr().println(Errors.prefix(spec) + outcome.optimizer() + " diverged at every "
+                        + "rate of the sweep; it runs at its default learning rate");
+            }
+        }
     }
 
     /**

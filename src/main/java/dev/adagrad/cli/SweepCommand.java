@@ -1,0 +1,157 @@
+package dev.adagrad.cli;
+
+import dev.adagrad.optim.Compat;
+import dev.adagrad.optim.OptimizerSpec;
+import dev.adagrad.output.Format;
+import dev.adagrad.output.OutputTarget;
+import dev.adagrad.output.SweepReport;
+import dev.adagrad.run.Sweep;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code adagrad sweep}: each optimizer at log-spaced learning rates, to find the rate that suits it best. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run each optimizer at learning rates log-spaced over a range, all runs in parallel, and "
+                + "report each optimizer's best rate.",
+                "Best: among the runs that did not diverge, the one that reached --tol in the fewest steps, else "
+                        + "the lowest final f. --format csv or jsonl gives every run: optimizer,lr,final_f,diverged."},
+        footer = {"", "Example: adagrad sweep --f rosenbrock --optimizers adagrad,adam --lr 1e-4..1 --steps 500"})
+public final class SweepCommand implements Callable<Integer> {
+
+    static final String DEFAULT_RANGE = "1e-4..1";
+    static final int DEFAULT_POINTS = 13;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProblemOptions problemOptions;
+
+    @Option(names = "--optimizers", paramLabel = "NAMES", split = ",",
+            defaultValue = "sgd,momentum,adagrad,rmsprop,adam",
+            description = "The optimizers to sweep, comma-separated. Default: ${DEFAULT-VALUE}.")
+    List<String> optimizers;
+
+    @Option(names = "--lr", paramLabel = "LOW..HIGH", defaultValue = DEFAULT_RANGE,
+            description = "The range of learning rates, both ends included. Default: ${DEFAULT-VALUE}.")
+    String range;
+
+    @Option(names = "--points", paramLabel = "N", defaultValue = "" + DEFAULT_POINTS,
+            description = "How many rates per optimizer, log-spaced (1 to " + Sweep.MAX_POINTS + "). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int points;
+
+    @Option(names = "--set", paramLabel = "OPT.NAME=VALUE", split = ",",
+            description = "Another hyperparameter of one optimizer, e.g. adam.beta1=0.8; repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--compat", paramLabel = "FRAMEWORK", defaultValue = "torch",
+            description = "Whose defaults and conventions: torch, keras or tfjs. Default: ${DEFAULT-VALUE}.")
+    Compat compat;
+
+    @Mixin
+    StoppingOptions stopping;
+
+    @Mixin
+    OutputOptions outputOptions;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ProblemOptions.Problem problem = problemOptions.problem();
+        stopping.validate();
+        double[] learningRates = learningRates(range, points);
+        List<Sweep.Candidate> candidates = candidates(optimizers, sets, compat, problem.start().dimension());
+        List<Sweep.Outcome> outcomes = sweep(problem, candidates, learningRates);
+        try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
+            if (outputOptions.format == Format.table) {
+                SweepReport.table(target.writer(), outcomes, learningRates);
+            } else {
+                SweepReport.rows(target.writer(), outputOptions.format, outcomes);
+            }
+            target.commit();
+        }
+        if (Sweeps.startIsNotFinite(outcomes)) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(
+                    outcomes.get(0).points().get(0).result(), problem.start().variables()));
+            return ExitCode.NON_FINITE;
+        }
+        return ExitCode.OK;
+    }
+
+    private List<Sweep.Outcome> sweep(ProblemOptions.Problem problem, List<Sweep.Candidate> candidates,
+                                      double[] learningRates) throws InterruptedException {
+        Sweep sweep = new Sweep(problem.objective(), problemOptions.gradientMethod(),
+                Runtime.getRuntime().availableProcessors());
+        return sweep.run(candidates, learningRates, problem.start().values(), stopping.steps, stopping.tolerance);
+    }
+
+    /** Parses {@code LOW..HIGH} into {@code points} log-spaced rates. */
+    static double[] learningRates(String range, int points) {
+        int dots = range.indexOf("..");
+        if (dots < 0) {
+            throw new UsageException("--lr for a sweep is a range such as 1e-4..1 (got '" + range + "')");
+        }
+        double lowest = number(range.substring(0, dots));
+        double highest = number(range.substring(dots + 2));
+        try {
+            return Sweep.logSpaced(lowest, highest, points);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static double number(String text) {
+        try {
+            return Numbers.parseFinite(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--lr range: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The optimizers to sweep, each with its --set settings; building one at a rate is checked here, at the first
+     * rate, so a misused setting is a usage error before anything runs.
+     */
+    static List<Sweep.Candidate> candidates(List<String> optimizers, List<String> sets, Compat compat,
+                                            int dimension) {
+        Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, null, sets);
+        List<Sweep.Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
+            if (entry.getValue().containsKey("lr")) {
+                throw new UsageException("--set " + entry.getKey() + ".lr: a sweep chooses the learning rate; "
+                        + "give the range with --lr");
+            }
+            OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
+            Sweep.Candidate candidate = new Sweep.Candidate(optimizer.name(), rate -> {
+                Map<String, Object> given = new LinkedHashMap<>(entry.getValue());
+                given.put("lr", rate);
+                return OptimizerOptions.create(optimizer, compat, given, dimension);
+            });
+            candidate.atLearningRate().apply(1.0);
+            candidates.add(candidate);
+        }
+        return candidates;
+    }
+
+    /** Small helpers shared with compare --lr best. */
+    static final class Sweeps {
+
+        private Sweeps() {
+        }
+
+        /** True when f is not finite at the start point, so no run could take a step. */
+        static boolean startIsNotFinite(List<Sweep.Outcome> outcomes) {
+            return outcomes.stream().flatMap(outcome -> outcome.points().stream())
+                    .allMatch(point -> point.diverged() && point.result().divergence().step() == 0);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.adagrad.output;
+
+import dev.adagrad.run.Sweep;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A learning-rate sweep's result: for people, one line per optimizer with its best rate; for programs, every run as
+ * a row {@code optimizer,lr,final_f,diverged}.
+ */
+public final class SweepReport {
+
+    private static final String NONE = "—";
+
+    private SweepReport() {
+    }
+
+    /** The per-optimizer table: best lr, its final f, steps to tolerance, and how many rates diverged. */
+    public static void table(Writer out, List<Sweep.Outcome> outcomes, double[] learningRates) throws IOException {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"Optimizer", "best lr", "final f", "steps to tol", "diverged"});
+        for (Sweep.Outcome outcome : outcomes) {
+            String diverged = outcome.divergedCount() + " of " + outcome.points().size();
+            cells.add(outcome.best().map(best -> new String[] {
+                    outcome.optimizer(),
+                    NumberText.significant(best.learningRate(), 4) + (atEdge(best, learningRates) ? "*" : ""),
+                    NumberText.significant(best.result().f(), 6),
+                    best.reachedTolerance() ? Long.toString(best.result().steps()) : NONE,
+                    diverged}).orElse(new String[] {outcome.optimizer(), NONE, "all diverged", NONE, diverged}));
+        }
+        int[] widths = new int[cells.get(0).length];
+        for (String[] line : cells) {
+            for (int c = 0; c < line.length; c++) {
+                widths[c] = Math.max(widths[c], line[c].length());
+            }
+        }
+        for (int r = 0; r < cells.size(); r++) {
+            StringBuilder text = new StringBuilder();
+            for (int c = 0; c < widths.length; c++) {
+                String cell = cells.get(r)[c];
+                String padding = " ".repeat(widths[c] - cell.length());
+                text.append(c == 0 ? "" : " | ").append(c == 0 || r == 0 ? cell + padding : padding + cell);
+            }
+            String line = text.toString().stripTrailing();
+            out.write(line + "\n");
+            if (r == 0) {
+                out.write("-".repeat(line.length()) + "\n");
+            }
+        }
+        boolean anyAtEdge = outcomes.stream().anyMatch(outcome -> outcome.best()
+                .filter(best -> atEdge(best, learningRates)).isPresent());
+        if (anyAtEdge && learningRates.length > 1) {
+            out.write("* at an end of the range: the best rate may lie beyond it; widen --lr to see.\n");
+        }
+        out.write(learningRates.length + " learning rates from " + NumberText.significant(learningRates[0], 4)
+                + " to " + NumberText.significant(learningRates[learningRates.length - 1], 4)
+                + ", log-spaced; best = reached the tolerance in the fewest steps, else the lowest final f.\n");
+        out.flush();
+    }
+
+    private static boolean atEdge(Sweep.Point best, double[] learningRates) {
+        return learningRates.length > 1 && (best.learningRate() == learningRates[0]
+                || best.learningRate() == learningRates[learningRates.length - 1]);
+    }
+
+    /** Every run as CSV ({@code optimizer,lr,final_f,diverged}) or JSON Lines, at full precision. */
+    public static void rows(Writer out, Format format, List<Sweep.Outcome> outcomes) throws IOException {
+        if (format == Format.csv) {
+            out.write("optimizer,lr,final_f,diverged\n");
+        }
+        for (Sweep.Outcome outcome : outcomes) {
+            for (Sweep.Point point : outcome.points()) {
+                String f = Double.toString(point.result().f());
+                if (format == Format.csv) {
+                    out.write(point.optimizer() + "," + point.learningRate() + "," + f + "," + point.diverged()
+                            + "\n");
+                } else {
+                    out.write("{\"optimizer\":" + JsonLinesWriter.quote(point.optimizer()) + ",\"lr\":"
+                            + point.learningRate() + ",\"final_f\":"
+                            + (Double.isFinite(point.result().f()) ? f : "null") + ",\"diverged\":"
+                            + point.diverged() + "}\n");
+                }
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.adagrad.run;
+
+import dev.adagrad.expr.GradientMethod;
+import dev.adagrad.expr.Objective;
+import dev.adagrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleFunction;
+
+/**
+ * A learning-rate sweep: each optimizer run from the same start at every rate of a log-spaced grid, all runs in
+ * parallel, and the best rate picked per optimizer.
+ *
+ * <p>Best means: among the runs that did not diverge, the one that reached the gradient tolerance in the fewest steps
+ * if any did (a lower final f breaks a tie), otherwise the one with the lowest final f; equal outcomes go to the
+ * smaller rate. A run that diverged is never best, however low its last finite f.
+ */
+public final class Sweep {
+
+    /** The most rates per optimizer, so that a typo such as --points 1300000 is caught rather than run. */
+    public static final int MAX_POINTS = 1000;
+
+    /** One optimizer of the sweep: its name and how to build it at a given learning rate. */
+    public record Candidate(String name, DoubleFunction<Optimizer> atLearningRate) {
+    }
+
+    /** One run of the sweep. */
+    public record Point(String optimizer, double learningRate, RunResult result) {
+
+        public boolean diverged() {
+            return result.reason() == StopReason.NON_FINITE;
+        }
+
+        public boolean reachedTolerance() {
+            return result.reason() == StopReason.TOLERANCE_REACHED;
+        }
+    }
+
+    /** One optimizer's runs, in grid order, and its best run (empty if every run diverged). */
+    public record Outcome(String optimizer, List<Point> points, Optional<Point> best) {
+
+        public long divergedCount() {
+            return points.stream().filter(Point::diverged).count();
+        }
+    }
+
+    private static final Comparator<Point> BETTER_FIRST = Comparator
+            .comparing((Point point) -> !point.reachedTolerance())
+            .thenComparingLong(point -> point.reachedTolerance() ? point.result().steps() : 0)
+            .thenComparingDouble(point -> point.result().f())
+            .thenComparingDouble(Point::learningRate);
+
+    private final Comparison comparison;
+
+    public Sweep(Objective objective, GradientMethod gradientMethod, int threads) {
+        this.comparison = new Comparison(objective, gradientMethod, threads);
+    }
+
+    /**
+     * {@code points} rates from {@code lowest} to {@code highest}, equally spaced in log scale, both ends included:
+     * 10^(log₁₀ lowest + k·(log₁₀ highest − log₁₀ lowest)/(points−1)). One point is just {@code lowest}.
+     */
+    public static double[] logSpaced(double lowest, double highest, int points) {
+        if (!(lowest > 0) || !(highest >= lowest) || Double.isInfinite(highest)) {
+            throw new IllegalArgumentException("the learning-rate range must satisfy 0 < low ≤ high (got " + lowest
+                    + ".." + highest + ")");
+        }
+        if (points < 1 || points > MAX_POINTS) {
+            throw new IllegalArgumentException("--points must be between 1 and " + MAX_POINTS + " (got " + points
+                    + ")");
+        }
+        if (points > 1 && lowest == highest) {
+            throw new IllegalArgumentException("the learning-rate range " + lowest + ".." + highest
+                    + " is one rate: give low < high, or --points 1");
+        }
+        if (points == 1) {
+            return new double[] {lowest};
+        }
+        double[] rates = new double[points];
+        double lowExponent = Math.log10(lowest);
+        double span = Math.log10(highest) - lowExponent;
+        for (int k = 0; k < points; k++) {
+            // Powers of ten computed as such, so that 1e-4..1 gives 0.001 and 1 exactly, not 1.0000000000000004.
+            rates[k] = Math.pow(10, lowExponent + span * k / (points - 1));
+        }
+        rates[0] = lowest;
+        rates[points - 1] = highest;
+        return rates;
+    }
+
+    /** Runs every candidate at every rate; outcomes come back in candidate order, points in rate order. */
+    public List<Outcome> run(List<Candidate> candidates, double[] learningRates, double[] start, long steps,
+                             double tolerance) throws InterruptedException {
+        List<Comparison.Entry> entries = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            for (double rate : learningRates) {
+                entries.add(new Comparison.Entry(candidate.name(), candidate.atLearningRate().apply(rate)));
+            }
+        }
+        StepListener ignore = row -> { };
+        List<RunResult> results = comparison.run(entries, start, steps, tolerance, i -> ignore);
+        List<Outcome> outcomes = new ArrayList<>();
+        int index = 0;
+        for (Candidate candidate : candidates) {
+            List<Point> points = new ArrayList<>();
+            for (double rate : learningRates) {
+                points.add(new Point(candidate.name(), rate, results.get(index++)));
+            }
+            outcomes.add(new Outcome(candidate.name(), List.copyOf(points), best(points)));
+        }
+        return outcomes;
+    }
+
+    /** The best of one optimizer's runs, by the rule in the class comment. */
+    public static Optional<Point> best(List<Point> points) {
+        return points.stream().filter(point -> !point.diverged()).min(BETTER_FIRST);
+    }
+}
