@@ -69,6 +69,22 @@ class PackagedJarIT {
     }
 
     @Test
+    void theJarCarriesAManPageForEveryCommandWithTheGeneratedOptions() throws Exception {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(JAR.toFile())) {
+            for (String command : new String[] {"adagrad", "adagrad-run", "adagrad-compare", "adagrad-sweep",
+                    "adagrad-functions", "adagrad-optimizers", "adagrad-completion"}) {
+                java.util.zip.ZipEntry entry = jar.getEntry("man/" + command + ".adoc");
+                assertTrue(entry != null, "man/" + command + ".adoc");
+                String page = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(page.contains(":doctype: manpage"), command);
+            }
+            String run = new String(jar.getInputStream(jar.getEntry("man/adagrad-run.adoc")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(run.contains("*--weight-decay*") && run.contains("*--beta1*"), "hyperparameter options");
+        }
+    }
+
+    @Test
     void deepNestingDoesNotCrashTheJvm() throws Exception {
         String deep = "(".repeat(20_000) + "x^2" + ")".repeat(20_000);
         Outcome outcome = jar("run", "--f", deep, "--x0", "1", "--steps", "2", "--format", "csv");

@@ -14,9 +14,22 @@ import picocli.CommandLine.Spec;
 /** {@code adagrad}: the top-level command, which only holds the subcommands. */
 @Command(name = "adagrad", mixinStandardHelpOptions = true, versionProvider = AdagradCommand.Version.class,
         description = "See what an optimizer does: exact per-step numbers, as a table, CSV or JSON Lines.",
-        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, OptimizersCommand.class, FunctionsCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, OptimizersCommand.class, FunctionsCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 runtime error, 2 usage error, 3 a value became NaN or infinite."})
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  adagrad run --f \"x^2\" --x0 4 --lr 1 --steps 10   # the seed's example",
+                "  adagrad explain --f \"x^2\" --x0 4 --lr 1          # its arithmetic",
+                "  adagrad run --f \"w^2+10*b^2\" --x0 w=1,b=1 --optimizer adam --format csv",
+                "  adagrad compare --f rosenbrock --steps 500 --lr best",
+                "  adagrad sweep --f rosenbrock --optimizers adagrad,adam --lr 1e-4..1",
+                "  adagrad functions                                # named test functions",
+                "  adagrad optimizers adam                          # algorithm, options",
+                "  source <(adagrad completion)                     # tab completion",
+                "",
+                "Exit codes: 0 done, 1 runtime error, 2 usage error,",
+                "3 a value became NaN or infinite.",
+                "Man pages (AsciiDoc) are in the jar's man/ folder."})
 public final class AdagradCommand implements Callable<Integer> {
 
     @Spec
