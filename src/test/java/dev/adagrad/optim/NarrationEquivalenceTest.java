@@ -140,6 +140,31 @@ class NarrationEquivalenceTest {
         }
     }
 
+    /**
+     * Narration is behind {@code if (narrator != null)}: plain steps still allocate nothing (no formatting, boxing or
+     * varargs arrays), measured with HotSpot's per-thread allocation counter.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("configurations")
+    void plainStepsAllocateNothing(String name, Compat compat, Map<String, Object> settings) {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Optimizer optimizer = Optimizers.byName(name).orElseThrow().create(START.length, compat, settings);
+        double[] x = START.clone();
+        double[] gradient = new double[START.length];
+        double[] update = new double[START.length];
+        long id = Thread.currentThread().getId();
+        long allocated = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3 && allocated > 0; attempt++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (long t = 1; t <= 2_000; t++) {
+                gradient(x, gradient);
+                optimizer.step(t, x, gradient, update);
+            }
+            allocated = threads.getThreadAllocatedBytes(id) - before;
+        }
+        assertEquals(0, allocated, "bytes allocated by 2000 plain steps of " + name + " " + settings);
+    }
+
     @Test
     void radamNarratesBothBranches() {
         Optimizer radam = RAdam.SPEC.create(1, Compat.torch, Map.of());
