@@ -79,7 +79,8 @@ public final class ExplainWriter implements RunWriter, Narrator, DifferenceListe
         String at = variables.size() == 1 ? "" : name + "=";
         String plus = NumberText.compact(forward, POINT_DIGITS);
         String minus = NumberText.compact(backward, POINT_DIGITS);
-        String substituted = "(f(" + at + plus + ") − f(" + at + minus + ")) / (" + plus + " − " + minus + ")";
+        String subtracted = backward < 0 ? "(" + minus + ")" : minus;
+        String substituted = "(f(" + at + plus + ") − f(" + at + minus + ")) / (" + plus + " − " + subtracted + ")";
         pending.add(new Line(label(variable), "gₜ", formula, "≈", substituted, number(value)));
     }
 

@@ -69,6 +69,16 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aNegativePointIsBracketedWhereItIsSubtracted() {
+        // From −4: h = ∛ε·4 again, so the points are −4 ± 2.42218e-5 and g = 2·(−4) = −8.
+        String out = Cli.output(List.of("explain", "--f", "x^2", "--x0", "-4", "--lr", "1", "--steps", "1"));
+        assertTrue(out.contains("≈ (f(-3.999975778) − f(-4.000024222)) / (-3.999975778 − (-4.000024222)) = -8\n"),
+                out);
+        // G = 0 + (−8)² = 64 and x = −4 − 0.125·(−8) = −3
+        assertTrue(out.replaceAll(" {2,}", " ").contains("θₜ ← θₜ₋₁ − η̂·gₜ = -4 − 0.125·(-8) = -3\n"), out);
+    }
+
+    @Test
     void theFirstLineNamesTheOptimizerAndItsSettings() {
         String first = Cli.output(List.of(WORKED_EXAMPLE)).lines().findFirst().orElseThrow();
         assertEquals("adagrad on f = x^2 (lr 1, lr_decay 0, weight_decay 0, initial_accumulator_value 0, eps 1e-10, "
