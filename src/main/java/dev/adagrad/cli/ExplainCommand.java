@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.optim.Compat;
 import dev.adagrad.optim.Hyperparameter;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.optim.OptimizerSpec;
@@ -83,7 +84,7 @@ public final class ExplainCommand implements Callable<Integer>, OptimizerCommand
                 .filter(entry -> optimizer.uses(entry.getKey()) || Boolean.TRUE.equals(entry.getValue()))
                 .map(entry -> entry.getKey() + " " + Hyperparameter.text(entry.getValue()))
                 .collect(Collectors.joining(", "));
-        String compat = optimizerOptions.compat == dev.adagrad.optim.Compat.torch ? ""
+        String compat = optimizerOptions.compat == Compat.torch ? ""
                 : " as " + optimizerOptions.compat.framework() + " does it";
         return optimizer.name() + compat + " on f = " + problem.title() + " (" + values + ")";
     }
