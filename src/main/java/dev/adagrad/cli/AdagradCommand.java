@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code adagrad}: the top-level command, which only holds the subcommands. */
 @Command(name = "adagrad", mixinStandardHelpOptions = true, versionProvider = AdagradCommand.Version.class,
         description = "See what an optimizer does: exact per-step numbers, as a table, CSV or JSON Lines.",
-        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, OptimizersCommand.class, FunctionsCommand.class, CompletionCommand.class,
+        subcommands = {RunCommand.class, ExplainCommand.class, CompareCommand.class, SweepCommand.class,
+                OptimizersCommand.class, FunctionsCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -12,13 +12,18 @@ final class Messages {
 
     /** One line naming the step and the values where a run met a non-finite value. */
     static String divergence(RunResult result, List<String> variables) {
+        return divergence(result, variables, "rows");
+    }
+
+    /** {@link #divergence(RunResult, List)}, calling what was written {@code written} ("rows", "steps"). */
+    static String divergence(RunResult result, List<String> variables, String written) {
         Divergence divergence = result.divergence();
         String at = point(variables, divergence.x());
         if (divergence.step() == 0) {
             return "f is not finite at the start point: f = " + divergence.f() + " at " + at;
         }
-        String kept = result.steps() == 0 ? "only the start row was written"
-                : "rows up to step " + result.steps() + " were written";
+        String kept = result.steps() > 0 ? written + " up to step " + result.steps() + " were written"
+                : written.equals("rows") ? "only the start row was written" : "no step was completed";
         String what = switch (divergence.quantity()) {
             case F -> "f became non-finite: f = " + divergence.f() + " at " + at;
             case X -> "x became non-finite: " + at;

@@ -5,6 +5,7 @@ import dev.adagrad.optim.Hyperparameter;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.optim.Optimizers;
+import dev.adagrad.optim.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,14 @@ public final class OptimizerOptions {
     static OptimizerSpec spec(String name) {
         return Optimizers.byName(name).orElseThrow(() -> new UsageException(
                 "unknown optimizer '" + name + "' (known: " + String.join(", ", Optimizers.names()) + ")"));
+    }
+
+    /**
+     * The chosen optimizer's resolved settings: the options given, then the framework's preset, then PyTorch's
+     * defaults. Call after {@link #create(int)}, which reports a misused option as a usage error.
+     */
+    Settings settings() {
+        return spec().settings(compat, given);
     }
 
     /** Builds the chosen optimizer for {@code dimension} variables; a misused or invalid option is a usage error. */

@@ -34,6 +34,11 @@ public final class CentralDifference implements GradientMethod {
 
     @Override
     public void gradient(Objective f, double[] x, double[] gradient) {
+        gradient(f, x, gradient, null);
+    }
+
+    @Override
+    public void gradient(Objective f, double[] x, double[] gradient, DifferenceListener listener) {
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
             double h = Double.isNaN(fixedStep) ? DEFAULT_RELATIVE_STEP * Math.max(1.0, Math.abs(xi)) : fixedStep;
@@ -45,6 +50,9 @@ public final class CentralDifference implements GradientMethod {
             double fBackward = f.value(x);
             x[i] = xi;
             gradient[i] = (fForward - fBackward) / (forward - backward);
+            if (listener != null) {
+                listener.partial(i, forward, backward, gradient[i]);
+            }
         }
     }
 }

@@ -8,4 +8,12 @@ public interface GradientMethod {
      * again when the call returns.
      */
     void gradient(Objective f, double[] x, double[] gradient);
+
+    /**
+     * {@link #gradient(Objective, double[], double[])}, reporting each partial derivative's numbers to
+     * {@code listener} when it is not null. The default reports nothing.
+     */
+    default void gradient(Objective f, double[] x, double[] gradient, DifferenceListener listener) {
+        gradient(f, x, gradient);
+    }
 }

@@ -67,20 +67,32 @@ public final class Adadelta implements Optimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
         for (int i = 0; i < x.length; i++) {
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate);
-            double average = rho * squareAverage[i] + (1 - rho) * g * g;
+            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double previousAverage = squareAverage[i];
+            double average = rho * previousAverage + (1 - rho) * g * g;
             squareAverage[i] = average;
-            double ratio = Math.sqrt(accumulatedDelta[i] + eps) / Math.sqrt(average + eps);
+            double previousDelta = accumulatedDelta[i];
+            double ratio = Math.sqrt(previousDelta + eps) / Math.sqrt(average + eps);
             effectiveLearningRate[i] = learningRate * ratio;
             // With eps = 0 the first ratio is 0/0; PyTorch makes it NaN, here a zero ratio keeps x in place.
             double delta = Double.isNaN(ratio) ? 0.0 : ratio * g;
-            accumulatedDelta[i] = rho * accumulatedDelta[i] + (1 - rho) * delta * delta;
+            accumulatedDelta[i] = rho * previousDelta + (1 - rho) * delta * delta;
+            double shrunk = x[i];
             double step = learningRate * delta;
             x[i] -= step;
             update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            if (narrator != null) {
+                narrator.line(i, "vₜ", "ρ·vₜ₋₁ + (1 − ρ)·gₜ²", "{}·{} + (1 − {})·{}²", average, rho, previousAverage,
+                        rho, g);
+                narrator.line(i, "Δxₜ", "√(uₜ₋₁ + ε) / √(vₜ + ε) · gₜ", "√({} + {}) / √({} + {}) · {}", delta,
+                        previousDelta, eps, average, eps, g);
+                narrator.line(i, "uₜ", "ρ·uₜ₋₁ + (1 − ρ)·Δxₜ²", "{}·{} + (1 − {})·{}²", accumulatedDelta[i], rho,
+                        previousDelta, rho, delta);
+                narrator.line(i, "θₜ", "θₜ₋₁ − γ·Δxₜ", "{} − {}·{}", x[i], shrunk, learningRate, delta);
+            }
         }
     }
 

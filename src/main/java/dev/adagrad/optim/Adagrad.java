@@ -27,7 +27,7 @@ public final class Adagrad implements Optimizer {
                 if λ ≠ 0:  gₜ ← gₜ + λ·θₜ₋₁
                 Gₜ ← Gₜ₋₁ + gₜ²
                 θₜ ← θₜ₋₁ − γ̃ · gₜ / (√Gₜ + ε)          (eps_inside_sqrt: γ̃ · gₜ / √(Gₜ + ε))
-            reported: lr = γ̃ / (√Gₜ + ε), the effective per-variable learning rate
+            reported: lr = η̂ = γ̃ / (√Gₜ + ε), the effective per-variable learning rate
             """;
 
     public static final OptimizerSpec SPEC = OptimizerSpec.builder("adagrad", "G += g²; x -= lr / (√G + eps) · g",
@@ -80,20 +80,36 @@ public final class Adagrad implements Optimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
         double decayedLearningRate = learningRate / (1 + (t - 1) * learningRateDecay);
+        if (narrator != null && learningRateDecay != 0) {
+            narrator.line(Narrator.WHOLE_STEP, "γ̃", "γ / (1 + (t − 1)·η)", "{} / (1 + {}·{})", decayedLearningRate,
+                    learningRate, t - 1, learningRateDecay);
+        }
         for (int i = 0; i < x.length; i++) {
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], decayedLearningRate);
-            double sum = sumOfSquaredGradients[i] + g * g;
+            double g = weightDecay.apply(x, i, gradient[i], decayedLearningRate, narrator);
+            double previousSum = sumOfSquaredGradients[i];
+            double sum = previousSum + g * g;
             sumOfSquaredGradients[i] = sum;
             double denominator = epsInsideSqrt ? Math.sqrt(sum + eps) : Math.sqrt(sum) + eps;
             double rate = decayedLearningRate / denominator;
             effectiveLearningRate[i] = rate;
             // With eps = 0 and no gradient yet, rate is ∞; PyTorch would make that 0/0 = NaN, but nothing moves.
             double step = g == 0 ? 0.0 : rate * g;
+            double shrunk = x[i];
             x[i] -= step;
             update[i] = weightDecay.shrinkage(before, decayedLearningRate) + step;
+            if (narrator != null) {
+                narrator.line(i, "Gₜ", "Gₜ₋₁ + gₜ²", "{} + {}²", sum, previousSum, g);
+                String lr = learningRateDecay != 0 ? "γ̃" : "γ";
+                if (epsInsideSqrt) {
+                    narrator.line(i, "η̂", lr + " / √(Gₜ + ε)", "{} / √({} + {})", rate, decayedLearningRate, sum, eps);
+                } else {
+                    narrator.line(i, "η̂", lr + " / (√Gₜ + ε)", "{} / (√{} + {})", rate, decayedLearningRate, sum, eps);
+                }
+                narrator.line(i, "θₜ", "θₜ₋₁ − η̂·gₜ", "{} − {}·{}", x[i], shrunk, rate, g);
+            }
         }
     }
 

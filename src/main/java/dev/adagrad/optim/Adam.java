@@ -104,21 +104,33 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         double stepSize = learningRate / biasCorrection1;
         for (int i = 0; i < x.length; i++) {
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate);
-            double m = beta1 * firstMoment[i] + (1 - beta1) * g;
-            double v = beta2 * secondMoment[i] + (1 - beta2) * g * g;
+            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double previousM = firstMoment[i];
+            double previousV = secondMoment[i];
+            double m = beta1 * previousM + (1 - beta1) * g;
+            double v = beta2 * previousV + (1 - beta2) * g * g;
             firstMoment[i] = m;
             secondMoment[i] = v;
-            if (amsgrad) {
-                v = Math.max(maxSecondMoment[i], v);
-                maxSecondMoment[i] = v;
+            if (narrator != null) {
+                narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
+                narrator.line(i, "vₜ", "β₂·vₜ₋₁ + (1 − β₂)·gₜ²", "{}·{} + (1 − {})·{}²", v, beta2, previousV, beta2,
+                        g);
             }
+            if (amsgrad) {
+                double previousMax = maxSecondMoment[i];
+                v = Math.max(previousMax, v);
+                maxSecondMoment[i] = v;
+                if (narrator != null) {
+                    narrator.line(i, "vₜᵐᵃˣ", "max(vₜ₋₁ᵐᵃˣ, vₜ)", "max({}, {})", v, previousMax, secondMoment[i]);
+                }
+            }
+            double shrunk = x[i];
             double step;
             if (epsHat) {
                 double denominator = Math.sqrt(v) + eps;
@@ -132,7 +144,30 @@ public final class Adam implements Optimizer {
             }
             x[i] -= step;
             update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            if (narrator != null) {
+                narrate(narrator, t, i, m, v, shrunk, x[i]);
+            }
         }
+    }
+
+    /**
+     * The lines from the bias corrections on. m̂ₜ and v̂ₜ are shown as the algorithm defines them; the step computes
+     * the same quotient as γ/(1 − β₁ᵗ)·mₜ / (√vₜ/√(1 − β₂ᵗ) + ε), as PyTorch does, and θₜ is the value it produced.
+     */
+    private void narrate(Narrator narrator, long t, int i, double m, double v, double shrunk, double next) {
+        String vt = amsgrad ? "vₜᵐᵃˣ" : "vₜ";
+        if (epsHat) {
+            narrator.line(i, "θₜ", "θₜ₋₁ − γ·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · mₜ / (√" + vt + " + ε)",
+                    "{} − {}·√(1 − {}{t})/(1 − {}{t}) · {} / (√{} + {})", next, shrunk, learningRate, beta2, t, beta1,
+                    t, m, v, eps);
+            return;
+        }
+        double correctedM = m / (1 - Math.pow(beta1, t));
+        double correctedV = v / (1 - Math.pow(beta2, t));
+        narrator.line(i, "m̂ₜ", "mₜ / (1 − β₁ᵗ)", "{} / (1 − {}{t})", correctedM, m, beta1, t);
+        narrator.line(i, "v̂ₜ", vt + " / (1 − β₂ᵗ)", "{} / (1 − {}{t})", correctedV, v, beta2, t);
+        narrator.line(i, "θₜ", "θₜ₋₁ − γ·m̂ₜ / (√v̂ₜ + ε)", "{} − {}·{} / (√{} + {})", next, shrunk, learningRate,
+                correctedM, correctedV, eps);
     }
 
     @Override

@@ -71,21 +71,37 @@ public final class Adamax implements Optimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
         double stepSize = learningRate / (1 - Math.pow(beta1, t));
         for (int i = 0; i < x.length; i++) {
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate);
-            double m = beta1 * firstMoment[i] + (1 - beta1) * g;
+            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double previousM = firstMoment[i];
+            double m = beta1 * previousM + (1 - beta1) * g;
             firstMoment[i] = m;
-            double norm = Math.max(beta2 * infinityNorm[i], epsOutsideMax ? Math.abs(g) : Math.abs(g) + eps);
+            double previousNorm = infinityNorm[i];
+            double norm = Math.max(beta2 * previousNorm, epsOutsideMax ? Math.abs(g) : Math.abs(g) + eps);
             infinityNorm[i] = norm;
             double denominator = epsOutsideMax ? norm + eps : norm;
             effectiveLearningRate[i] = learningRate / denominator;
             // With eps = 0 and no gradient yet this is 0/0; PyTorch makes it NaN, here nothing moves.
             double step = m == 0 ? 0.0 : stepSize * m / denominator;
+            double shrunk = x[i];
             x[i] -= step;
             update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            if (narrator != null) {
+                narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
+                if (epsOutsideMax) {
+                    narrator.line(i, "uₜ", "max(β₂·uₜ₋₁, |gₜ|)", "max({}·{}, |{}|)", norm, beta2, previousNorm, g);
+                    narrator.line(i, "θₜ", "θₜ₋₁ − γ·mₜ / ((1 − β₁ᵗ)·(uₜ + ε))", "{} − {}·{} / ((1 − {}{t})·({} + {}))",
+                            x[i], shrunk, learningRate, m, beta1, t, norm, eps);
+                } else {
+                    narrator.line(i, "uₜ", "max(β₂·uₜ₋₁, |gₜ| + ε)", "max({}·{}, |{}| + {})", norm, beta2,
+                            previousNorm, g, eps);
+                    narrator.line(i, "θₜ", "θₜ₋₁ − γ·mₜ / ((1 − β₁ᵗ)·uₜ)", "{} − {}·{} / ((1 − {}{t})·{})", x[i],
+                            shrunk, learningRate, m, beta1, t, norm);
+                }
+            }
         }
     }
 

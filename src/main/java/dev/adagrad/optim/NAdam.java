@@ -80,27 +80,55 @@ public final class NAdam implements Optimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
         double biasCorrection2 = 1 - Math.pow(beta2, t);
         double mu = beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
         double muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
+        double previousProduct = momentumProduct;
         momentumProduct *= mu;
         double momentumProductNext = momentumProduct * muNext;
         double gradientWeight = learningRate * (1 - mu) / (1 - momentumProduct);
         double momentumWeight = learningRate * muNext / (1 - momentumProductNext);
+        if (narrator != null) {
+            narrator.line(Narrator.WHOLE_STEP, "μₜ", "β₁·(1 − ½·0.96^(tψ))", "{}·(1 − 0.5·0.96^({}·{}))", mu, beta1, t,
+                    momentumDecay);
+            narrator.line(Narrator.WHOLE_STEP, "μₜ₊₁", "β₁·(1 − ½·0.96^((t+1)ψ))", "{}·(1 − 0.5·0.96^({}·{}))", muNext,
+                    beta1, t + 1, momentumDecay);
+            narrator.line(Narrator.WHOLE_STEP, "∏ᵢ₌₁ᵗ μᵢ", "∏ᵢ₌₁ᵗ⁻¹ μᵢ · μₜ", "{}·{}", momentumProduct,
+                    previousProduct, mu);
+            narrator.line(Narrator.WHOLE_STEP, "∏ᵢ₌₁ᵗ⁺¹ μᵢ", "∏ᵢ₌₁ᵗ μᵢ · μₜ₊₁", "{}·{}", momentumProductNext,
+                    momentumProduct, muNext);
+        }
         for (int i = 0; i < x.length; i++) {
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate);
-            double m = beta1 * firstMoment[i] + (1 - beta1) * g;
-            double v = beta2 * secondMoment[i] + (1 - beta2) * g * g;
+            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double previousM = firstMoment[i];
+            double previousV = secondMoment[i];
+            double m = beta1 * previousM + (1 - beta1) * g;
+            double v = beta2 * previousV + (1 - beta2) * g * g;
             firstMoment[i] = m;
             secondMoment[i] = v;
             double denominator = Math.sqrt(v / biasCorrection2) + eps;
             effectiveLearningRate[i] = learningRate / denominator;
             // With eps = 0 and no gradient yet this is 0/0; PyTorch makes it NaN, here nothing moves.
             double step = g == 0 && m == 0 ? 0.0 : gradientWeight * g / denominator + momentumWeight * m / denominator;
+            double shrunk = x[i];
             x[i] -= step;
             update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            if (narrator != null) {
+                narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
+                narrator.line(i, "vₜ", "β₂·vₜ₋₁ + (1 − β₂)·gₜ²", "{}·{} + (1 − {})·{}²", v, beta2, previousV, beta2,
+                        g);
+                // m̂ₜ as the algorithm defines it; the step applies the same two terms each divided by the denominator.
+                double correctedM = muNext * m / (1 - momentumProductNext) + (1 - mu) * g / (1 - momentumProduct);
+                narrator.line(i, "m̂ₜ", "μₜ₊₁·mₜ / (1 − ∏ᵢ₌₁ᵗ⁺¹ μᵢ) + (1 − μₜ)·gₜ / (1 − ∏ᵢ₌₁ᵗ μᵢ)",
+                        "{}·{} / (1 − {}) + (1 − {})·{} / (1 − {})", correctedM, muNext, m, momentumProductNext, mu, g,
+                        momentumProduct);
+                double correctedV = v / biasCorrection2;
+                narrator.line(i, "v̂ₜ", "vₜ / (1 − β₂ᵗ)", "{} / (1 − {}{t})", correctedV, v, beta2, t);
+                narrator.line(i, "θₜ", "θₜ₋₁ − γ·m̂ₜ / (√v̂ₜ + ε)", "{} − {}·{} / (√{} + {})", x[i], shrunk,
+                        learningRate, correctedM, correctedV, eps);
+            }
         }
     }
 

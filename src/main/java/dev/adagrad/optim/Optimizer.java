@@ -6,7 +6,7 @@ import java.util.List;
  * One optimization algorithm with its state for a problem of fixed dimension.
  *
  * <p>State is created once, in the constructor; {@link #step} then runs in place over {@code double[]} and allocates
- * nothing, so a million-step run costs no garbage.
+ * nothing, so a million-step run costs no garbage. With a {@link Narrator} it also says what it does, line by line.
  */
 public interface Optimizer {
 
@@ -18,7 +18,17 @@ public interface Optimizer {
      * {@code x} by x<sub>t</sub> and writes x<sub>t−1</sub> − x<sub>t</sub>, as the algorithm computed it, into
      * {@code update}. {@code gradient} is not modified.
      */
-    void step(long t, double[] x, double[] gradient, double[] update);
+    default void step(long t, double[] x, double[] gradient, double[] update) {
+        step(t, x, gradient, update, null);
+    }
+
+    /**
+     * {@link #step(long, double[], double[], double[])}, reporting each line of the algorithm with its numbers to
+     * {@code narrator} when it is not null ({@code adagrad explain}). The one computation serves both: with a
+     * narrator the step leaves x, the update and the state bitwise as without one, and for each variable its last
+     * line is θₜ, whose value is the new x.
+     */
+    void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator);
 
     /** The value of state column {@code column} (an index into {@link #stateColumns()}) for variable {@code variable}. */
     double state(int column, int variable);

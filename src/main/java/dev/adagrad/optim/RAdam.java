@@ -74,7 +74,7 @@ public final class RAdam implements Optimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double beta2Power = Math.pow(beta2, t);
         double biasCorrection2 = 1 - beta2Power;
@@ -82,17 +82,31 @@ public final class RAdam implements Optimizer {
         boolean rectified = rho > 5;
         double rectification = rectified ? Math.sqrt((rho - 4) * (rho - 2) * rhoInfinity
                 / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)) : 1;
+        if (narrator != null) {
+            narrator.line(Narrator.WHOLE_STEP, "ρ∞", "2/(1 − β₂) − 1", "2/(1 − {}) − 1", rhoInfinity, beta2);
+            narrator.line(Narrator.WHOLE_STEP, "ρₜ", "ρ∞ − 2t·β₂ᵗ / (1 − β₂ᵗ)", "{} − 2·{}·{}{t} / (1 − {}{t})", rho,
+                    rhoInfinity, t, beta2, t, beta2, t);
+            if (rectified) {
+                narrator.line(Narrator.WHOLE_STEP, "rₜ", "√((ρₜ − 4)(ρₜ − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρₜ))",
+                        "√(({} − 4)({} − 2)·{} / (({} − 4)({} − 2)·{}))", rectification, rho, rho, rhoInfinity,
+                        rhoInfinity, rhoInfinity, rho);
+            }
+        }
         for (int i = 0; i < x.length; i++) {
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate);
-            double m = beta1 * firstMoment[i] + (1 - beta1) * g;
-            double v = beta2 * secondMoment[i] + (1 - beta2) * g * g;
+            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double previousM = firstMoment[i];
+            double previousV = secondMoment[i];
+            double m = beta1 * previousM + (1 - beta1) * g;
+            double v = beta2 * previousV + (1 - beta2) * g * g;
             firstMoment[i] = m;
             secondMoment[i] = v;
             double correctedMoment = m / biasCorrection1;
+            double shrunk = x[i];
             double step;
+            double adaptive = Double.NaN;
             if (rectified) {
-                double adaptive = Math.sqrt(biasCorrection2) / (Math.sqrt(v) + eps);
+                adaptive = Math.sqrt(biasCorrection2) / (Math.sqrt(v) + eps);
                 effectiveLearningRate[i] = learningRate * adaptive * rectification;
                 // With eps = 0 and no gradient yet this is 0·∞; PyTorch makes it NaN, here nothing moves.
                 step = m == 0 ? 0.0 : correctedMoment * learningRate * adaptive * rectification;
@@ -102,6 +116,21 @@ public final class RAdam implements Optimizer {
             }
             x[i] -= step;
             update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            if (narrator != null) {
+                narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
+                narrator.line(i, "vₜ", "β₂·vₜ₋₁ + (1 − β₂)·gₜ²", "{}·{} + (1 − {})·{}²", v, beta2, previousV, beta2,
+                        g);
+                narrator.line(i, "m̂ₜ", "mₜ / (1 − β₁ᵗ)", "{} / (1 − {}{t})", correctedMoment, m, beta1, t);
+                if (rectified) {
+                    narrator.line(i, "lₜ", "√(1 − β₂ᵗ) / (√vₜ + ε)", "√(1 − {}{t}) / (√{} + {})", adaptive, beta2, t, v,
+                            eps);
+                    narrator.line(i, "θₜ", "θₜ₋₁ − γ·m̂ₜ·rₜ·lₜ", "{} − {}·{}·{}·{}", x[i], shrunk, learningRate,
+                            correctedMoment, rectification, adaptive);
+                } else {
+                    narrator.line(i, "θₜ", "θₜ₋₁ − γ·m̂ₜ  (ρₜ ≤ 5: no adaptive rate yet)", "{} − {}·{}", x[i], shrunk,
+                            learningRate, correctedMoment);
+                }
+            }
         }
     }
 

@@ -88,24 +88,38 @@ public final class RmsProp implements Optimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
         for (int i = 0; i < x.length; i++) {
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate);
-            double average = alpha * squareAverage[i] + (1 - alpha) * g * g;
+            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double previousAverage = squareAverage[i];
+            double average = alpha * previousAverage + (1 - alpha) * g * g;
             squareAverage[i] = average;
+            if (narrator != null) {
+                narrator.line(i, "vₜ", "α·vₜ₋₁ + (1 − α)·gₜ²", "{}·{} + (1 − {})·{}²", average, alpha,
+                        previousAverage, alpha, g);
+            }
             if (centered) {
-                double meanGradient = alpha * gradientAverage[i] + (1 - alpha) * g;
+                double previousMean = gradientAverage[i];
+                double meanGradient = alpha * previousMean + (1 - alpha) * g;
                 gradientAverage[i] = meanGradient;
+                double uncentered = average;
                 average -= meanGradient * meanGradient;
+                if (narrator != null) {
+                    narrator.line(i, "gₜᵃᵛᵉ", "α·gₜ₋₁ᵃᵛᵉ + (1 − α)·gₜ", "{}·{} + (1 − {})·{}", meanGradient, alpha,
+                            previousMean, alpha, g);
+                    narrator.line(i, "ṽₜ", "vₜ − (gₜᵃᵛᵉ)²", "{} − {}²", average, uncentered, meanGradient);
+                }
             }
             double denominator = epsInsideSqrt ? Math.sqrt(average + eps) : Math.sqrt(average) + eps;
             effectiveLearningRate[i] = learningRate / denominator;
             // With eps = 0 and only zero gradients so far this is 0/0; PyTorch makes it NaN, nothing moves here.
             double scaled = g == 0 ? 0.0 : g / denominator;
+            double shrunk = x[i];
             double step;
+            double previousBuffer = momentumBuffer[i];
             if (momentum > 0) {
-                double buffer = momentum * momentumBuffer[i] + scaled;
+                double buffer = momentum * previousBuffer + scaled;
                 momentumBuffer[i] = buffer;
                 step = learningRate * buffer;
             } else {
@@ -113,6 +127,25 @@ public final class RmsProp implements Optimizer {
             }
             x[i] -= step;
             update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            if (narrator != null) {
+                narrate(narrator, i, g, average, previousBuffer, shrunk, x[i]);
+            }
+        }
+    }
+
+    /** The lines from the denominator on: with momentum the buffer bₜ, then θₜ. */
+    private void narrate(Narrator narrator, int i, double g, double average, double previousBuffer, double shrunk,
+                         double next) {
+        String v = centered ? "ṽₜ" : "vₜ";
+        String denominator = epsInsideSqrt ? "√(" + v + " + ε)" : "(√" + v + " + ε)";
+        String substitutedDenominator = epsInsideSqrt ? "√({} + {})" : "(√{} + {})";
+        if (momentum > 0) {
+            narrator.line(i, "bₜ", "μ·bₜ₋₁ + gₜ / " + denominator, "{}·{} + {} / " + substitutedDenominator,
+                    momentumBuffer[i], momentum, previousBuffer, g, average, eps);
+            narrator.line(i, "θₜ", "θₜ₋₁ − γ·bₜ", "{} − {}·{}", next, shrunk, learningRate, momentumBuffer[i]);
+        } else {
+            narrator.line(i, "θₜ", "θₜ₋₁ − γ·gₜ / " + denominator, "{} − {}·{} / " + substitutedDenominator, next,
+                    shrunk, learningRate, g, average, eps);
         }
     }
 

@@ -76,18 +76,39 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
         for (int i = 0; i < x.length; i++) {
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate);
+            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
             if (momentum != 0) {
-                double buffer = t > 1 ? momentum * momentumBuffer[i] + (1 - dampening) * g : g;
+                double previous = momentumBuffer[i];
+                double buffer = t > 1 ? momentum * previous + (1 - dampening) * g : g;
                 momentumBuffer[i] = buffer;
-                g = nesterov ? g + momentum * buffer : buffer;
+                if (narrator != null) {
+                    if (t == 1) {
+                        narrator.line(i, "bₜ", "gₜ", "{}", buffer, g);
+                    } else {
+                        narrator.line(i, "bₜ", "μ·bₜ₋₁ + (1 − τ)·gₜ", "{}·{} + (1 − {})·{}", buffer, momentum,
+                                previous, dampening, g);
+                    }
+                }
+                double direction = nesterov ? g + momentum * buffer : buffer;
+                if (narrator != null) {
+                    if (nesterov) {
+                        narrator.line(i, "gₜ", "gₜ + μ·bₜ", "{} + {}·{}", direction, g, momentum, buffer);
+                    } else {
+                        narrator.line(i, "gₜ", "bₜ", "{}", direction, buffer);
+                    }
+                }
+                g = direction;
             }
+            double shrunk = x[i];
             double step = learningRate * g;
             x[i] -= step;
             update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            if (narrator != null) {
+                narrator.line(i, "θₜ", "θₜ₋₁ − γ·gₜ", "{} − {}·{}", x[i], shrunk, learningRate, g);
+            }
         }
     }
 

@@ -17,14 +17,27 @@ final class WeightDecay {
 
     /** Applies the decay for variable {@code i} at step size {@code lr} and returns the gradient the step uses. */
     double apply(double[] x, int i, double gradient, double lr) {
+        return apply(x, i, gradient, lr, null);
+    }
+
+    /** {@link #apply(double[], int, double, double)}, telling {@code narrator} (if not null) what it did. */
+    double apply(double[] x, int i, double gradient, double lr, Narrator narrator) {
         if (weightDecay == 0) {
             return gradient;
         }
         if (decoupled) {
+            double before = x[i];
             x[i] *= 1 - lr * weightDecay;
+            if (narrator != null) {
+                narrator.line(i, "θₜ₋₁", "(1 − γλ)·θₜ₋₁", "(1 − {}·{})·{}", x[i], lr, weightDecay, before);
+            }
             return gradient;
         }
-        return gradient + weightDecay * x[i];
+        double decayed = gradient + weightDecay * x[i];
+        if (narrator != null) {
+            narrator.line(i, "gₜ", "gₜ + λ·θₜ₋₁", "{} + {}·{}", decayed, gradient, weightDecay, x[i]);
+        }
+        return decayed;
     }
 
     /** How much of xₜ₋₁ − xₜ the decoupled decay of {@code before} accounts for (0 in the L2 form). */

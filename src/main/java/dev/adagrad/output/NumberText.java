@@ -54,4 +54,24 @@ final class NumberText {
         }
         return text.append(')').toString();
     }
+
+    /**
+     * {@code digits} significant digits with trailing zeros dropped, for arithmetic people read and check: 8 for
+     * 7.99999999996 (at 6 digits), 0.125, 1e-10, 2.42532e-5. Plain notation from 1e-4 up to 10^digits, scientific
+     * outside, with no padding of the exponent. Non-finite values are NaN, ∞ and -∞.
+     */
+    static String compact(double value, int digits) {
+        if (!Double.isFinite(value)) {
+            return Double.isNaN(value) ? "NaN" : (value > 0 ? "∞" : "-∞");
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros();
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (exponent < -4 || exponent >= digits) {
+            return rounded.movePointLeft(exponent).toPlainString() + "e" + exponent;
+        }
+        return rounded.toPlainString();
+    }
 }

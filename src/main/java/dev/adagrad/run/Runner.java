@@ -1,7 +1,9 @@
 package dev.adagrad.run;
 
+import dev.adagrad.expr.DifferenceListener;
 import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.expr.Objective;
+import dev.adagrad.optim.Narrator;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.run.Divergence.Quantity;
 
@@ -9,18 +11,33 @@ import dev.adagrad.run.Divergence.Quantity;
  * The optimization loop: from x₀, take the gradient, let the optimizer step, evaluate f, hand the row to a listener;
  * stop after the requested steps, when the gradient norm reaches the tolerance, or at the first non-finite value.
  *
- * <p>The loop allocates nothing and formats nothing; what is printed is the listener's business.
+ * <p>The loop allocates nothing and formats nothing; what is printed is the listener's business. A runner made with a
+ * {@link DifferenceListener} and a {@link Narrator} ({@code adagrad explain}) hands them to the gradient and the
+ * optimizer, which report how they compute each step; the steps themselves are the same.
  */
 public final class Runner {
 
     private final Objective objective;
     private final GradientMethod gradientMethod;
     private final Optimizer optimizer;
+    private final DifferenceListener differences;
+    private final Narrator narrator;
 
     public Runner(Objective objective, GradientMethod gradientMethod, Optimizer optimizer) {
+        this(objective, gradientMethod, optimizer, null, null);
+    }
+
+    /**
+     * A runner whose gradient reports its partial derivatives to {@code differences} and whose optimizer narrates
+     * each step to {@code narrator}; either may be null.
+     */
+    public Runner(Objective objective, GradientMethod gradientMethod, Optimizer optimizer,
+                  DifferenceListener differences, Narrator narrator) {
         this.objective = objective;
         this.gradientMethod = gradientMethod;
         this.optimizer = optimizer;
+        this.differences = differences;
+        this.narrator = narrator;
     }
 
     /**
@@ -49,7 +66,7 @@ public final class Runner {
         listener.onStep(row);
 
         for (long t = 1; t <= steps; t++) {
-            gradientMethod.gradient(objective, x, gradient);
+            gradientMethod.gradient(objective, x, gradient, differences);
             if (!isFinite(gradient)) {
                 return diverged(row, t, Quantity.GRADIENT, gradient);
             }
@@ -59,7 +76,7 @@ public final class Runner {
             }
             double previousF = row.f;
             System.arraycopy(x, 0, previousX, 0, n);
-            optimizer.step(t, x, gradient, row.update);
+            optimizer.step(t, x, gradient, row.update, narrator);
             row.f = objective.value(x);
             row.gradientNorm = norm;
             if (!isFinite(x) || !Double.isFinite(row.f)) {
