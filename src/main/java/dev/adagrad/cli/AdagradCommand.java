@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code adagrad}: the top-level command, which only holds the subcommands. */
 @Command(name = "adagrad", mixinStandardHelpOptions = true, versionProvider = AdagradCommand.Version.class,
         description = "See what an optimizer does: exact per-step numbers, as a table, CSV or JSON Lines.",
-        subcommands = {RunCommand.class, CompareCommand.class, FitCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, FitCommand.class, DataCommand.class,
                 OptimizersCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 runtime error, 2 usage error, 3 a value became NaN or infinite."})
 public final class AdagradCommand implements Callable<Integer> {
