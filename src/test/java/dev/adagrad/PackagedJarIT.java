@@ -69,6 +69,30 @@ class PackagedJarIT {
     }
 
     @Test
+    void theJarFitsSeedZerosFourPointsAndNamesBadData() throws Exception {
+        Path points = Files.createTempFile("points", ".csv");
+        try {
+            Files.writeString(points, "x,y\n1,2\n2,4\n3,6\n4,8\n");
+            Outcome outcome = jar("fit", "--data", points.toString(), "--loss", "(w*x+b-y)^2", "--params", "w=0,b=0",
+                    "--lr", "0.1", "--epochs", "100", "--print-every", "10", "--format", "csv");
+            assertEquals(0, outcome.exitCode(), outcome.err());
+            String[] lines = outcome.out().split("\n");
+            assertEquals("epoch,step,loss,w,b", lines[0]);
+            // Seed 000's PyTorch loop prints "Epoch 10, Loss: 14.2909": the loss after ten Adagrad steps
+            assertEquals("14.2909", String.format(java.util.Locale.ROOT, "%.4f",
+                    Double.parseDouble(lines[2].split(",")[2])));
+
+            Files.writeString(points, "x,y\n1,2\n2,oops\n");
+            Outcome bad = jar("fit", "--data", points.toString(), "--loss", "(w*x+b-y)^2", "--params", "w=0,b=0");
+            assertEquals(2, bad.exitCode());
+            assertEquals("adagrad fit: " + points + ", row 2 (line 3), column y: 'oops' is not a number\n",
+                    bad.err());
+        } finally {
+            Files.deleteIfExists(points);
+        }
+    }
+
+    @Test
     void deepNestingDoesNotCrashTheJvm() throws Exception {
         String deep = "(".repeat(20_000) + "x^2" + ")".repeat(20_000);
         Outcome outcome = jar("run", "--f", deep, "--x0", "1", "--steps", "2", "--format", "csv");

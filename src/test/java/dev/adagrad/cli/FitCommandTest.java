@@ -140,4 +140,43 @@ class FitCommandTest {
         assertTrue(lines[lines.length - 1].startsWith("Final parameters: w_a = "), lines[lines.length - 1]);
         assertTrue(lines[lines.length - 1].contains(", b = "), lines[lines.length - 1]);
     }
+
+    /**
+     * Seed 002's model (hinge + L2 with AdaGrad, per-row steps) on a generated classification dataset: the reported
+     * loss and accuracy are recomputed here from the file and the final parameters with the documented formulas.
+     */
+    @Test
+    void theScikitLearnSeedsModelReportsTheLossAndAccuracyOfItsParameters() throws IOException {
+        Path data = directory.resolve("classification.csv");
+        Cli.output(List.of("data", "classification", "--features", "4", "--rows", "100", "--seed", "0",
+                "--output", data.toString()));
+
+        CsvTable table = new CsvTable(Cli.output(List.of("fit", "--data", data.toString(), "--model", "hinge",
+                "--l2", "0.00005", "--lr", "0.1", "--epochs", "5", "--batch-size", "1", "--shuffle", "--seed", "0",
+                "--print-every", "5", "--format", "csv")));
+        CsvTable rows = new CsvTable(Files.readString(data));
+
+        int last = table.size() - 1;
+        double[] w = new double[4];
+        for (int j = 0; j < 4; j++) {
+            w[j] = table.number(last, "w_x" + (j + 1));
+        }
+        double b = table.number(last, "b");
+        double hinge = 0;
+        int correct = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            double z = b;
+            for (int j = 0; j < 4; j++) {
+                z += w[j] * rows.number(r, "x" + (j + 1));
+            }
+            double y = rows.number(r, "y");
+            hinge += Math.max(0, 1 - y * z) / rows.size();
+            correct += (z > 0 ? 1 : -1) == y ? 1 : 0;
+        }
+        double penalty = 0.00005 * (w[0] * w[0] + w[1] * w[1] + w[2] * w[2] + w[3] * w[3]);
+        assertEquals(hinge + penalty, table.number(last, "loss"), 1e-12);
+        assertEquals(correct / (double) rows.size(), table.number(last, "accuracy"));
+        assertEquals(500, table.number(last, "step"), "100 rows, one step per row, 5 epochs");
+        assertTrue(table.number(last, "accuracy") > 0.8, "the classes are separable enough for a linear model");
+    }
 }
