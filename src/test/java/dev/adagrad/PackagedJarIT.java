@@ -72,7 +72,8 @@ class PackagedJarIT {
     void theJarCarriesAManPageForEveryCommandWithTheGeneratedOptions() throws Exception {
         try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(JAR.toFile())) {
             for (String command : new String[] {"adagrad", "adagrad-run", "adagrad-compare", "adagrad-sweep",
-                    "adagrad-functions", "adagrad-optimizers", "adagrad-completion"}) {
+                    "adagrad-functions", "adagrad-optimizers", "adagrad-completion", "adagrad-explain", "adagrad-fit",
+                    "adagrad-data"}) {
                 java.util.zip.ZipEntry entry = jar.getEntry("man/" + command + ".adoc");
                 assertTrue(entry != null, "man/" + command + ".adoc");
                 String page = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -81,6 +82,30 @@ class PackagedJarIT {
             String run = new String(jar.getInputStream(jar.getEntry("man/adagrad-run.adoc")).readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(run.contains("*--weight-decay*") && run.contains("*--beta1*"), "hyperparameter options");
+        }
+    }
+
+    @Test
+    void theJarFitsSeedZerosFourPointsAndNamesBadData() throws Exception {
+        Path points = Files.createTempFile("points", ".csv");
+        try {
+            Files.writeString(points, "x,y\n1,2\n2,4\n3,6\n4,8\n");
+            Outcome outcome = jar("fit", "--data", points.toString(), "--loss", "(w*x+b-y)^2", "--params", "w=0,b=0",
+                    "--lr", "0.1", "--epochs", "100", "--print-every", "10", "--format", "csv");
+            assertEquals(0, outcome.exitCode(), outcome.err());
+            String[] lines = outcome.out().split("\n");
+            assertEquals("epoch,step,loss,w,b", lines[0]);
+            // Seed 000's PyTorch loop prints "Epoch 10, Loss: 14.2909": the loss after ten Adagrad steps
+            assertEquals("14.2909", String.format(java.util.Locale.ROOT, "%.4f",
+                    Double.parseDouble(lines[2].split(",")[2])));
+
+            Files.writeString(points, "x,y\n1,2\n2,oops\n");
+            Outcome bad = jar("fit", "--data", points.toString(), "--loss", "(w*x+b-y)^2", "--params", "w=0,b=0");
+            assertEquals(2, bad.exitCode());
+            assertEquals("adagrad fit: " + points + ", row 2 (line 3), column y: 'oops' is not a number\n",
+                    bad.err());
+        } finally {
+            Files.deleteIfExists(points);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.data.DataException;
 import dev.adagrad.expr.ExpressionException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,11 +42,16 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
         PrintWriter err = commandLine.getErr();
         String prefix = prefix(commandLine.getCommandSpec());
         if (ex instanceof ExpressionException expression && expression.expression().isBlank()) {
-            usage(commandLine, "--f is empty: give an expression such as x^2");
+            usage(commandLine, expression.option() + " is empty: give an expression such as "
+                    + (expression.option().equals("--f") ? "x^2" : "(w*x+b-y)^2"));
             return ExitCode.USAGE;
         }
         if (ex instanceof ExpressionException expression) {
             expression(commandLine, expression);
+            return ExitCode.USAGE;
+        }
+        if (ex instanceof DataException) {
+            err.println(prefix + ex.getMessage()); // the file, row and column say it all; --help would not help
             return ExitCode.USAGE;
         }
         if (ex instanceof UsageException) {
@@ -98,7 +104,9 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
             from = Math.max(0, Math.min(from, to - SHOWN_EXPRESSION_LENGTH));
         }
         String lead = "  " + (from > 0 ? "..." : "");
-        String where = position == text.length() ? "at the end of --f" : "character " + (position + 1) + " of --f";
+        String option = ex.option();
+        String where = position == text.length() ? "at the end of " + option
+                : "character " + (position + 1) + " of " + option;
         err.println(prefix(commandLine.getCommandSpec()) + ex.problem() + " (" + where + ")");
         err.println(lead + printable(text.substring(from, to)) + (to < text.length() ? "..." : ""));
         err.println(" ".repeat(lead.length() + position - from) + "^");

@@ -9,6 +9,7 @@ public final class ExpressionException extends RuntimeException {
 
     private final String expression;
     private final int position;
+    private final String option;
 
     /**
      * @param problem    what is wrong, as a phrase ("unknown function 'sinn'")
@@ -16,9 +17,24 @@ public final class ExpressionException extends RuntimeException {
      * @param position   0-based index of the offending character; {@code expression.length()} means "at the end"
      */
     public ExpressionException(String problem, String expression, int position) {
+        this(problem, expression, position, "--f");
+    }
+
+    private ExpressionException(String problem, String expression, int position, String option) {
         super(problem);
         this.expression = expression;
         this.position = position;
+        this.option = option;
+    }
+
+    /** The same mistake in an expression given by another option ({@code --loss}). */
+    public ExpressionException in(String option) {
+        return new ExpressionException(getMessage(), expression, position, option);
+    }
+
+    /** The option that gave the expression, for messages: {@code --f} unless {@link #in} said otherwise. */
+    public String option() {
+        return option;
     }
 
     public String problem() {

@@ -30,6 +30,16 @@ public final class ExpressionObjective implements Objective {
      * @throws ExpressionException if exp4j rejects what the syntax check let through
      */
     public static ExpressionObjective compile(ParsedExpression parsed, List<String> variables) {
+        return new ExpressionObjective(parsed.text(), variables.toArray(String[]::new), build(parsed));
+    }
+
+    /**
+     * The exp4j expression for a checked expression, every identifier declared as a variable (a constant such as e
+     * keeps its value until it is set), with this project's extra functions.
+     *
+     * @throws ExpressionException if exp4j rejects what the syntax check let through
+     */
+    public static Expression build(ParsedExpression parsed) {
         Expression expression;
         try {
             expression = new ExpressionBuilder(parsed.text())
@@ -45,7 +55,7 @@ public final class ExpressionObjective implements Objective {
             throw new ExpressionException("exp4j cannot parse it: " + String.join("; ", validation.getErrors()),
                     parsed.text(), 0);
         }
-        return new ExpressionObjective(parsed.text(), variables.toArray(String[]::new), expression);
+        return expression;
     }
 
     /** Checks and compiles in one go: the expression's variables are all its non-constant identifiers. */

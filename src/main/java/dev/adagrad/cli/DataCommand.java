@@ -1,0 +1,107 @@
+package dev.adagrad.cli;
+
+import dev.adagrad.data.DatasetGenerator;
+import dev.adagrad.data.GeneratorSettings;
+import dev.adagrad.output.DatasetCsvWriter;
+import dev.adagrad.output.OutputTarget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code adagrad data}: writes a synthetic CSV dataset for {@code adagrad fit}. */
+@Command(name = "data", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write a synthetic dataset as CSV: columns x1,...,xd and y, the same rows for the same seed.",
+                "  linear           y = 1*x1 + 2*x2 + ... + d*xd + 0.5 + noise (x, noise Gaussian); d default 1",
+                "  classification   like scikit-learn's make_classification: x1, x2 informative, x3, x4 linear",
+                "                   combinations of them, the rest noise; labels -1/1, balanced; d default 4",
+                "  sparse-logistic  binary features, each present with probability --density; the last d/10 are",
+                "                   rare (density/5) and strongly predictive; labels -1/1 drawn from a logistic",
+                "                   model; d default 50"},
+        footer = {"", "Example: adagrad data sparse-logistic --rows 2000 --seed 1 --output sparse.csv"})
+public final class DataCommand implements Callable<Integer> {
+
+    /** The most rows: a million rows of twenty features is a 400 MB file, so this is plenty. */
+    static final long MAX_ROWS = 100_000_000L;
+    static final int MAX_FEATURES = 100_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "linear, classification or sparse-logistic.")
+    String name;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "1000", converter = Numbers.StepCount.class,
+            description = "Rows to write. Default: ${DEFAULT-VALUE}.")
+    long rows;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", converter = Numbers.StepCount.class,
+            description = "Seed of the random stream. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--features", paramLabel = "D", converter = Numbers.StepCount.class,
+            description = "Number of feature columns x1..xD. Default: the dataset's (see above).")
+    Long features;
+
+    @Option(names = "--density", paramLabel = "P", converter = Numbers.FiniteDouble.class,
+            description = "sparse-logistic: probability that a feature is present in a row, 0 < P ≤ 1. "
+                    + "Default: 0.05.")
+    Double density;
+
+    @Option(names = "--noise", paramLabel = "SD", converter = Numbers.FiniteDouble.class,
+            description = "linear: standard deviation of the noise added to y, ≥ 0. Default: 0.1.")
+    Double noise;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write to FILE instead of standard output; a regular file is replaced only when complete.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        DatasetGenerator generator = DatasetGenerator.named(name).orElseThrow(() -> new UsageException(
+                "unknown dataset '" + name + "' (known: " + DatasetGenerator.all().stream()
+                        .map(DatasetGenerator::name).collect(Collectors.joining(", ")) + ")"));
+        if (density != null && !generator.usesDensity()) {
+            throw new UsageException(generator.name() + " does not use --density");
+        }
+        if (noise != null && !generator.usesNoise()) {
+            throw new UsageException(generator.name() + " does not use --noise");
+        }
+        if (rows > MAX_ROWS) {
+            throw new UsageException("--rows " + rows + " is above the limit of " + MAX_ROWS);
+        }
+        int d = features == null ? generator.defaultFeatures() : (int) Math.min(Integer.MAX_VALUE, features);
+        if (d < generator.minFeatures() || d > MAX_FEATURES) {
+            throw new UsageException(generator.name() + " needs --features from " + generator.minFeatures() + " to "
+                    + MAX_FEATURES + " (got " + features + ")");
+        }
+        double p = density == null ? 0.05 : density;
+        if (!(p > 0 && p <= 1)) {
+            throw new UsageException("--density must be in (0, 1] (got " + p + ")");
+        }
+        double sd = noise == null ? 0.1 : noise;
+        if (sd < 0) {
+            throw new UsageException("--noise must be ≥ 0 (got " + sd + ")");
+        }
+        GeneratorSettings settings = new GeneratorSettings(rows, d, p, sd, seed);
+        OutputTarget target;
+        try {
+            target = output == null ? OutputTarget.of(spec.commandLine().getOut()) : OutputTarget.file(output);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try (target) {
+            generator.generate(settings, new DatasetCsvWriter(target.writer(), DatasetGenerator.columns(d)));
+            target.commit();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return ExitCode.OK;
+    }
+}

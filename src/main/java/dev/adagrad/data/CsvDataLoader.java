@@ -1,0 +1,239 @@
+package dev.adagrad.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+/**
+ * Reads a CSV file of numbers with Apache Commons CSV: the first line names the columns, every other non-blank line is
+ * a row with one number per column. Quoted fields, CRLF line ends and a UTF-8 byte-order mark are accepted; spaces
+ * around a field are ignored.
+ *
+ * <p>Every problem is a {@link DataException} that names the file and, where there is one, the row and the column:
+ * a missing or empty file, a first line that holds numbers instead of names, a duplicate or empty column name, a
+ * row with more or fewer fields than the header, an empty or non-numeric cell. Only the columns a caller asks for are
+ * stored (and checked for numbers), as primitive doubles.
+ */
+public final class CsvDataLoader {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+            .get();
+
+    private CsvDataLoader() {
+    }
+
+    /** Loads every column. */
+    public static Dataset load(Path file) {
+        return load(file, column -> true);
+    }
+
+    /**
+     * Loads the columns whose names {@code keep} accepts, in the file's order; the other columns' cells are not
+     * parsed, though every row must still have a field for each.
+     */
+    public static Dataset load(Path file, Predicate<String> keep) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw DataException.file(name, "a directory, not a CSV file");
+        }
+        try (Reader reader = reader(file)) {
+            return parse(name, reader, keep);
+        } catch (NoSuchFileException e) {
+            throw DataException.file(name, "no such file");
+        } catch (CharacterCodingException e) {
+            throw DataException.file(name, "not UTF-8 text");
+        } catch (UncheckedIOException e) {
+            throw malformed(name, e.getCause());
+        } catch (IOException e) {
+            throw DataException.file(name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** UTF-8, strictly (a binary file is an error, not garbage), without a leading byte-order mark. */
+    private static Reader reader(Path file) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    static Dataset parse(String name, Reader reader, Predicate<String> keep) throws IOException {
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+            List<String> header = parser.getHeaderNames();
+            checkHeader(name, header);
+            int fields = header.size();
+            int[] kept = java.util.stream.IntStream.range(0, fields).filter(i -> keep.test(header.get(i))).toArray();
+            List<String> columns = Arrays.stream(kept).mapToObj(header::get).toList();
+            int width = kept.length;
+            double[] values = new double[Math.max(1, width) * 1024];
+            int size = 0;
+            long row = 0;
+            for (CSVRecord record : parser) {
+                row++;
+                long line = parser.getCurrentLineNumber();
+                if (record.size() != fields) {
+                    throw ragged(name, row, line, header, record);
+                }
+                if (row > Integer.MAX_VALUE - 8 || (long) (row) * width > Integer.MAX_VALUE - 8) {
+                    throw DataException.file(name, "more than " + (row - 1) + " rows of " + width
+                            + " columns do not fit in one array");
+                }
+                if (size + width > values.length) {
+                    values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, 2L * values.length));
+                }
+                for (int c : kept) {
+                    values[size++] = number(name, row, line, header.get(c), record.get(c));
+                }
+            }
+            if (row == 0) {
+                throw DataException.file(name, "the file has a header but no rows");
+            }
+            return new Dataset(name, columns, (int) row, Arrays.copyOf(values, size));
+        } catch (IllegalArgumentException e) {
+            throw DataException.file(name, "the header cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void checkHeader(String name, List<String> header) {
+        if (header.isEmpty()) {
+            throw DataException.file(name, "the file is empty; its first line must name the columns, e.g. x,y");
+        }
+        if (header.stream().allMatch(CsvDataLoader::isNumber)) {
+            throw new DataException(name + ", line 1: no header: the first line (" + String.join(",", header)
+                    + ") holds numbers where it must name the columns, e.g. x,y");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.get(i);
+            if (column == null || column.isEmpty()) {
+                throw DataException.column(name, Integer.toString(i + 1), "the header gives this column no name");
+            }
+            if (!seen.add(column)) {
+                throw DataException.column(name, column, "the header names it twice");
+            }
+        }
+    }
+
+    private static DataException ragged(String name, long row, long line, List<String> header, CSVRecord record) {
+        if (record.size() < header.size()) {
+            return DataException.cell(name, row, line, header.get(record.size()), "missing: the row has "
+                    + fields(record.size()) + " where the header has " + header.size());
+        }
+        return DataException.cell(name, row, line, Integer.toString(header.size() + 1), "the row has "
+                + fields(record.size()) + " where the header has " + header.size() + " columns");
+    }
+
+    private static String fields(int count) {
+        return count == 1 ? "1 field" : count + " fields";
+    }
+
+    private static double number(String name, long row, long line, String column, String cell) {
+        if (cell.isEmpty()) {
+            throw DataException.cell(name, row, line, column, "the cell is empty; every cell must be a number");
+        }
+        if (!isNumber(cell)) {
+            throw DataException.cell(name, row, line, column, "'" + shorten(cell) + "' is not a number");
+        }
+        double value = Double.parseDouble(cell);
+        if (Double.isInfinite(value)) {
+            throw DataException.cell(name, row, line, column, "'" + shorten(cell) + "' is too large for a double");
+        }
+        return value;
+    }
+
+    /**
+     * A plain decimal with an optional sign and exponent. Checked by hand rather than by a regular expression, since
+     * a large file has tens of millions of cells; what {@link Double#parseDouble} would also take (NaN, Infinity, hex,
+     * a trailing d or f) is refused.
+     */
+    static boolean isNumber(String text) {
+        int n = text.length();
+        int i = 0;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String shorten(String cell) {
+        return cell.length() > 40 ? cell.substring(0, 37) + "..." : cell;
+    }
+
+    private static DataException malformed(String name, Throwable cause) {
+        String message = cause == null ? "malformed CSV" : cause.getMessage();
+        if (cause instanceof CharacterCodingException) {
+            return DataException.file(name, "not UTF-8 text");
+        }
+        return DataException.file(name, "malformed CSV: " + message);
+    }
+
+    /** The column names of a file that {@link #load} has read without error, for messages. */
+    public static List<String> header(Path file) {
+        try (Reader reader = reader(file);
+             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+            return parser.getHeaderNames();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.adagrad.output;
+
+import dev.adagrad.data.RowSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * Writes generated rows as CSV: the column names, then one line per row. Whole numbers below 2⁵³ are written without
+ * a fraction ({@code 1}, {@code -1}), others as {@link Double#toString} writes them; both read back to the same double.
+ * Column names are x1…xd and y, so nothing needs quoting.
+ */
+public final class DatasetCsvWriter implements RowSink {
+
+    private static final double EXACT_LONGS = 0x1p53;
+
+    private final Writer out;
+
+    public DatasetCsvWriter(Writer out, List<String> columns) {
+        this.out = out;
+        write(String.join(",", columns));
+        write("\n");
+    }
+
+    @Override
+    public void row(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                write(",");
+            }
+            double value = values[i];
+            boolean whole = value == Math.rint(value) && Math.abs(value) < EXACT_LONGS && !isNegativeZero(value);
+            write(whole ? Long.toString((long) value) : Double.toString(value));
+        }
+        write("\n");
+    }
+
+    private static boolean isNegativeZero(double value) {
+        return value == 0 && Double.doubleToRawLongBits(value) != 0;
+    }
+
+    private void write(String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

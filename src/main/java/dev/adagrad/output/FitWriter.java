@@ -1,0 +1,235 @@
+package dev.adagrad.output;
+
+import dev.adagrad.fit.EpochListener;
+import dev.adagrad.fit.EpochRecord;
+import dev.adagrad.fit.FitResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the printed epochs of a fit: {@code epoch,step,loss,<parameters>} (and {@code accuracy} last for a
+ * classifier) as CSV or JSON Lines, or an aligned table for people that ends with the final loss, accuracy and every
+ * parameter. Writers never compute: everything is in the {@link EpochRecord} or the {@link FitResult}.
+ */
+public abstract class FitWriter implements EpochListener {
+
+    /** Beyond this many parameters the table shows the first ones and says so. */
+    static final int TABLE_PARAMETERS = 3;
+
+    final Writer out;
+    final FitShape shape;
+
+    FitWriter(Writer out, FitShape shape) {
+        this.out = out;
+        this.shape = shape;
+    }
+
+    /** A writer of {@code format} over {@code out}. */
+    public static FitWriter of(Format format, Writer out, FitShape shape) {
+        return switch (format) {
+            case table -> new Table(out, shape);
+            case csv -> new Csv(out, shape);
+            case jsonl -> new JsonLines(out, shape);
+        };
+    }
+
+    /** The machine-readable keys: epoch, step, loss, the parameters, accuracy for a classifier. */
+    public static List<String> keys(FitShape shape) {
+        List<String> keys = new ArrayList<>(List.of("epoch", "step", "loss"));
+        keys.addAll(shape.parameters());
+        if (shape.classification()) {
+            keys.add("accuracy");
+        }
+        return keys;
+    }
+
+    /** What comes before the first epoch. */
+    public abstract void begin();
+
+    /** What comes after the last printed epoch; then flushes. */
+    public abstract void end(FitResult result);
+
+    void write(String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Csv extends FitWriter {
+
+        Csv(Writer out, FitShape shape) {
+            super(out, shape);
+        }
+
+        @Override
+        public void begin() {
+            write(String.join(",", keys(shape)) + "\n");
+        }
+
+        @Override
+        public void onEpoch(EpochRecord record) {
+            write(Long.toString(record.epoch()));
+            write(",");
+            write(Long.toString(record.step()));
+            write(",");
+            write(Double.toString(record.loss()));
+            for (int i = 0; i < record.dimension(); i++) {
+                write(",");
+                write(Double.toString(record.parameter(i)));
+            }
+            if (shape.classification()) {
+                write(",");
+                write(Double.toString(record.accuracy()));
+            }
+            write("\n");
+        }
+
+        @Override
+        public void end(FitResult result) {
+            flush();
+        }
+    }
+
+    private static final class JsonLines extends FitWriter {
+
+        private final String[] keys;
+
+        JsonLines(Writer out, FitShape shape) {
+            super(out, shape);
+            List<String> names = keys(shape);
+            keys = new String[names.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = (i == 0 ? "{" : ",") + JsonLinesWriter.quote(names.get(i)) + ":";
+            }
+        }
+
+        @Override
+        public void begin() {
+        }
+
+        @Override
+        public void onEpoch(EpochRecord record) {
+            write(keys[0]);
+            write(Long.toString(record.epoch()));
+            write(keys[1]);
+            write(Long.toString(record.step()));
+            write(keys[2]);
+            number(record.loss());
+            for (int i = 0; i < record.dimension(); i++) {
+                write(keys[3 + i]);
+                number(record.parameter(i));
+            }
+            if (shape.classification()) {
+                write(keys[3 + record.dimension()]);
+                number(record.accuracy());
+            }
+            write("}\n");
+        }
+
+        private void number(double value) {
+            write(Double.isFinite(value) ? Double.toString(value) : "null");
+        }
+
+        @Override
+        public void end(FitResult result) {
+            flush();
+        }
+    }
+
+    /**
+     * {@code Epoch | Step | Loss | <up to three parameters> | Accuracy}, six decimals, then a summary: the epochs and
+     * steps, the final loss and accuracy, and every final parameter to ten significant digits.
+     */
+    private static final class Table extends FitWriter {
+
+        private static final int DECIMALS = 6;
+
+        private final int epochWidth;
+        private final int stepWidth;
+        private final int shown;
+        private final int width = NumberText.fixedWidth(DECIMALS);
+
+        Table(Writer out, FitShape shape) {
+            super(out, shape);
+            this.epochWidth = Math.max(5, Long.toString(shape.epochs()).length());
+            this.stepWidth = Math.max(4, Long.toString(shape.steps()).length());
+            this.shown = Math.min(TABLE_PARAMETERS, shape.parameters().size());
+        }
+
+        @Override
+        public void begin() {
+            int parameters = shape.parameters().size();
+            if (parameters > shown) {
+                write("(" + parameters + " parameters; the table shows the first " + shown
+                        + ", --format csv shows all)\n");
+            }
+            StringBuilder header = new StringBuilder();
+            header.append(pad("Epoch", epochWidth)).append(" | ").append(pad("Step", stepWidth)).append(" | ")
+                    .append(pad("Loss", width));
+            for (int i = 0; i < shown; i++) {
+                header.append(" | ").append(pad(shape.parameters().get(i), width));
+            }
+            if (shape.classification()) {
+                header.append(" | ").append(pad("Accuracy", width));
+            }
+            write(header.toString().stripTrailing() + "\n" + "-".repeat(header.length()) + "\n");
+        }
+
+        private static String pad(String text, int width) {
+            return text.length() >= width ? text : text + " ".repeat(width - text.length());
+        }
+
+        private static String right(String text, int width) {
+            return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
+        }
+
+        @Override
+        public void onEpoch(EpochRecord record) {
+            StringBuilder line = new StringBuilder();
+            line.append(right(Long.toString(record.epoch()), epochWidth)).append(" | ")
+                    .append(right(Long.toString(record.step()), stepWidth)).append(" | ")
+                    .append(right(NumberText.fixed(record.loss(), DECIMALS), width));
+            for (int i = 0; i < shown; i++) {
+                line.append(" | ").append(right(NumberText.fixed(record.parameter(i), DECIMALS), width));
+            }
+            if (shape.classification()) {
+                line.append(" | ").append(right(NumberText.fixed(record.accuracy(), DECIMALS), width));
+            }
+            write(line.append('\n').toString());
+        }
+
+        @Override
+        public void end(FitResult result) {
+            if (!result.diverged()) {
+                StringBuilder summary = new StringBuilder("Done: ").append(result.epochs())
+                        .append(result.epochs() == 1 ? " epoch, " : " epochs, ").append(result.steps())
+                        .append(result.steps() == 1 ? " step" : " steps").append("; loss = ")
+                        .append(NumberText.significant(result.loss(), 10));
+                if (shape.classification()) {
+                    summary.append(", accuracy = ").append(NumberText.significant(result.accuracy(), 10));
+                }
+                write(summary.append('\n').toString());
+                StringBuilder parameters = new StringBuilder("Final parameters: ");
+                for (int i = 0; i < shape.parameters().size(); i++) {
+                    parameters.append(i == 0 ? "" : ", ").append(shape.parameters().get(i)).append(" = ")
+                            .append(NumberText.significant(result.parameters()[i], 10));
+                }
+                write(parameters.append('\n').toString());
+            }
+            flush();
+        }
+    }
+}
