@@ -10,6 +10,7 @@ import dev.adagrad.run.Comparison;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StepListener;
 import dev.adagrad.run.StopReason;
+import dev.adagrad.run.Trajectory;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,11 +69,15 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    @Mixin
+    PictureOptions pictures;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         ProblemOptions.Problem problem = problemOptions.problem();
         stopping.validate();
         int dimension = problem.start().dimension();
+        pictures.validate(dimension);
         Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, learningRate, sets);
         List<Comparison.Entry> entries = new ArrayList<>();
         List<Double> learningRates = new ArrayList<>();
@@ -84,13 +90,20 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison comparison = new Comparison(problem.objective(), problemOptions.gradientMethod(),
                 Runtime.getRuntime().availableProcessors());
         List<String> variables = problem.start().variables();
+        List<Trajectory> trajectories = new ArrayList<>();
+        if (pictures.wanted()) {
+            for (int i = 0; i < entries.size(); i++) {
+                trajectories.add(pictures.recorder(dimension));
+            }
+        }
+        IntFunction<StepListener> recorders = i -> trajectories.isEmpty() ? row -> { } : trajectories.get(i);
 
         List<RunResult> results;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             Format format = outputOptions.format;
             if (format == Format.table) {
                 results = comparison.run(entries, problem.start().values(), stopping.steps, stopping.tolerance,
-                        i -> row -> { });
+                        recorders);
                 List<ComparisonTable.Row> rows = new ArrayList<>();
                 for (int i = 0; i < entries.size(); i++) {
                     rows.add(new ComparisonTable.Row(entries.get(i).name(), learningRates.get(i), results.get(i)));
@@ -98,9 +111,14 @@ public final class CompareCommand implements Callable<Integer> {
                 ComparisonTable.write(target.writer(), variables, rows);
             } else {
                 results = writeTrajectories(comparison, entries, problem.start().values(), variables, format,
-                        target.writer());
+                        target.writer(), recorders);
             }
             target.commit();
+        }
+        if (!trajectories.isEmpty()) {
+            List<String> names = entries.stream().map(Comparison.Entry::name).toList();
+            pictures.draw(problem, names, trajectories, results, PictureOptions.chartStream(
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions));
         }
         if (results.stream().allMatch(result -> result.reason() == StopReason.NON_FINITE
                 && result.divergence().step() == 0)) {
@@ -117,7 +135,8 @@ public final class CompareCommand implements Callable<Integer> {
      * comparison needs no memory for its rows.
      */
     private List<RunResult> writeTrajectories(Comparison comparison, List<Comparison.Entry> entries, double[] start,
-                                              List<String> variables, Format format, Writer out)
+                                              List<String> variables, Format format, Writer out,
+                                              IntFunction<StepListener> recorders)
             throws IOException, InterruptedException {
         List<Path> parts = new ArrayList<>();
         List<Writer> writers = new ArrayList<>();
@@ -128,7 +147,8 @@ public final class CompareCommand implements Callable<Integer> {
                 parts.add(part);
                 Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
                 writers.add(writer);
-                listeners.add(new TrajectoryWriter(writer, format, entry.name(), variables));
+                listeners.add(new TrajectoryWriter(writer, format, entry.name(), variables)
+                        .andThen(recorders.apply(listeners.size())));
             }
             List<RunResult> results;
             try {
