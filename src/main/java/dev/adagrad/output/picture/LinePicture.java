@@ -109,11 +109,14 @@ final class LinePicture implements ChartFiles.Drawing {
                 }
             }
         }
-        double span = high - low;
-        if (!(span > 0)) {
-            span = Math.max(1, Math.abs(low));
+        if (!(low <= high)) {
+            return new org.jfree.data.Range(0, 1);
         }
-        return new org.jfree.data.Range(low - MARGIN * span, high + MARGIN * span);
+        double span = high - low;
+        if (!(span > 0) || !Double.isFinite(span)) {
+            span = Double.isFinite(span) ? Math.max(1, Math.abs(low)) : Double.MAX_VALUE;
+        }
+        return new org.jfree.data.Range(finite(low - MARGIN * span, low), finite(high + MARGIN * span, high));
     }
 
     /** The positive values' range, widened by a fifth of a decade each side. */
@@ -129,7 +132,12 @@ final class LinePicture implements ChartFiles.Drawing {
             }
         }
         double widen = Math.pow(10, 0.2);
-        return new org.jfree.data.Range(low / widen, high * widen);
+        return new org.jfree.data.Range(low / widen, finite(high * widen, high));
+    }
+
+    /** {@code value}, or {@code fallback} when widening a range overflowed. */
+    private static double finite(double value, double fallback) {
+        return Double.isFinite(value) ? value : fallback;
     }
 
     private JFreeChart curve() {
