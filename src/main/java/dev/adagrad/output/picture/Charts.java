@@ -3,7 +3,6 @@ package dev.adagrad.output.picture;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -215,9 +214,5 @@ final class Charts {
 
     static Shape square(double size) {
         return new Rectangle2D.Double(-size / 2, -size / 2, size, size);
-    }
-
-    static Paint faint(Color colour, int alpha) {
-        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), alpha);
     }
 }

@@ -20,6 +20,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
@@ -83,7 +84,7 @@ final class ContourPicture implements ChartFiles.Drawing {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         levels = Levels.of(sample(200, 200));
-        chart = Charts.chart(data.title(), subtitle(), plot, RectangleEdge.BOTTOM);
+        chart = Charts.chart(data.title(), subtitle(Long.MAX_VALUE), plot, RectangleEdge.BOTTOM);
         plot.setFixedLegendItems(legend());
         showUpTo(Long.MAX_VALUE);
     }
@@ -204,6 +205,7 @@ final class ContourPicture implements ChartFiles.Drawing {
     /** Shows each path up to step {@code step} (all of it for Long.MAX_VALUE), with its head marked. */
     void showUpTo(long step) {
         chart.setNotify(false);
+        ((TextTitle) chart.getSubtitle(chart.getSubtitleCount() - 1)).setText(subtitle(step));
         for (int i = 0; i < data.runs().size(); i++) {
             Trajectory path = data.runs().get(i).path();
             XYSeries series = paths.getSeries(i);
@@ -245,14 +247,16 @@ final class ContourPicture implements ChartFiles.Drawing {
         chart.draw(g2, area);
     }
 
-    private String subtitle() {
+    /** "500 steps from (−1.2, 1); contours …", or "step 120 of 500 …" in a frame of an animation. */
+    private String subtitle(long step) {
         Trajectory first = data.runs().get(0).path();
         String start = "(" + NumberText.significant(first.x(0, 0), 4) + ", " + NumberText.significant(first.x(0, 1), 4)
                 + ")";
         String contours = levels.bands() == 1 ? "" : levels.log()
                 ? "; contours of f at 1, 2, 5 × 10ⁿ"
                 : "; contours of f every " + NumberText.significant(levels.boundaries()[1] - levels.boundaries()[0], 3);
-        return data.lastStep() + " steps from " + start + contours;
+        String steps = step < data.lastStep() ? "step " + step + " of " + data.lastStep() : data.lastStep() + " steps";
+        return steps + " from " + start + contours;
     }
 
     /**
