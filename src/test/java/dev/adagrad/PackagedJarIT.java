@@ -1,6 +1,7 @@
 package dev.adagrad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -106,6 +107,27 @@ class PackagedJarIT {
                     bad.err());
         } finally {
             Files.deleteIfExists(points);
+        }
+    }
+
+    @Test
+    void onlyARunWithAPictureLoadsTheChartLibrary() throws Exception {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Outcome plain = execute(List.of(java, "-verbose:class", "-jar", JAR.toString(), "run", "--f", "x^2+y^2",
+                "--x0", "1,1", "--steps", "3", "--chart"));
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.out().contains("dev.adagrad.output.TerminalChart"), "the class log is on stdout");
+        assertFalse(plain.out().contains("org.jfree"), "a run without --plot loaded the chart library");
+
+        Path picture = Files.createTempFile("adagrad-plot", ".png");
+        try {
+            Outcome drawn = execute(List.of(java, "-verbose:class", "-jar", JAR.toString(), "run", "--f",
+                    "x^2+y^2", "--x0", "1,1", "--steps", "3", "--plot", picture.toString()));
+            assertEquals(0, drawn.exitCode(), drawn.err());
+            assertTrue(drawn.out().contains("org.jfree.chart.JFreeChart"), "the picture is drawn with JFreeChart");
+            assertTrue(Files.size(picture) > 1000, "a PNG was written");
+        } finally {
+            Files.deleteIfExists(picture);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StepListener;
 import dev.adagrad.run.StopReason;
 import dev.adagrad.run.Sweep;
+import dev.adagrad.run.Trajectory;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,11 +72,15 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    @Mixin
+    PictureOptions pictures;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         ProblemOptions.Problem problem = problemOptions.problem();
         stopping.validate();
         int dimension = problem.start().dimension();
+        pictures.validate(dimension);
         String fixedRates = learningRate == null ? null : withoutBest(learningRate);
         Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, fixedRates, sets);
         if (fixedRates != learningRate) {
@@ -91,13 +97,20 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison comparison = new Comparison(problem.objective(), problemOptions.gradientMethod(),
                 Runtime.getRuntime().availableProcessors());
         List<String> variables = problem.start().variables();
+        List<Trajectory> trajectories = new ArrayList<>();
+        if (pictures.wanted()) {
+            for (int i = 0; i < entries.size(); i++) {
+                trajectories.add(pictures.recorder(dimension));
+            }
+        }
+        IntFunction<StepListener> recorders = i -> trajectories.isEmpty() ? row -> { } : trajectories.get(i);
 
         List<RunResult> results;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             Format format = outputOptions.format;
             if (format == Format.table) {
                 results = comparison.run(entries, problem.start().values(), stopping.steps, stopping.tolerance,
-                        i -> row -> { });
+                        recorders);
                 List<ComparisonTable.Row> rows = new ArrayList<>();
                 for (int i = 0; i < entries.size(); i++) {
                     rows.add(new ComparisonTable.Row(entries.get(i).name(), learningRates.get(i), results.get(i)));
@@ -105,9 +118,14 @@ public final class CompareCommand implements Callable<Integer> {
                 ComparisonTable.write(target.writer(), variables, problem.testFunction(), rows);
             } else {
                 results = writeTrajectories(comparison, entries, problem.start().values(), variables, format,
-                        target.writer());
+                        target.writer(), recorders);
             }
             target.commit();
+        }
+        if (!trajectories.isEmpty()) {
+            List<String> names = entries.stream().map(Comparison.Entry::name).toList();
+            pictures.draw(problem, names, trajectories, results, PictureOptions.chartStream(
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions));
         }
         if (results.stream().allMatch(result -> result.reason() == StopReason.NON_FINITE
                 && result.divergence().step() == 0)) {
@@ -166,7 +184,8 @@ public final class CompareCommand implements Callable<Integer> {
      * comparison needs no memory for its rows.
      */
     private List<RunResult> writeTrajectories(Comparison comparison, List<Comparison.Entry> entries, double[] start,
-                                              List<String> variables, Format format, Writer out)
+                                              List<String> variables, Format format, Writer out,
+                                              IntFunction<StepListener> recorders)
             throws IOException, InterruptedException {
         List<Path> parts = new ArrayList<>();
         List<Writer> writers = new ArrayList<>();
@@ -177,7 +196,8 @@ public final class CompareCommand implements Callable<Integer> {
                 parts.add(part);
                 Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
                 writers.add(writer);
-                listeners.add(new TrajectoryWriter(writer, format, entry.name(), variables));
+                listeners.add(new TrajectoryWriter(writer, format, entry.name(), variables)
+                        .andThen(recorders.apply(listeners.size())));
             }
             List<RunResult> results;
             try {

@@ -7,8 +7,10 @@ import dev.adagrad.output.RunWriter;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.Runner;
 import dev.adagrad.run.StopReason;
+import dev.adagrad.run.Trajectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
     @Mixin
     OutputOptions outputOptions;
 
+    @Mixin
+    PictureOptions pictures;
+
     @Override
     public OptimizerOptions optimizerOptions() {
         return optimizerOptions;
@@ -46,6 +51,8 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         ProblemOptions.Problem problem = problemOptions.problem();
         Optimizer optimizer = optimizerOptions.create(problem.start().dimension());
         stopping.validate();
+        pictures.validate(problem.start().dimension());
+        Trajectory trajectory = pictures.recorder(problem.start().dimension());
         Runner runner = new Runner(problem.objective(), problemOptions.gradientMethod(), optimizer);
         RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,
                 problem.testFunction());
@@ -55,7 +62,8 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
             RunWriter writer = outputOptions.format.writer(target.writer(), shape);
             try {
                 writer.begin();
-                result = runner.run(problem.start().values(), stopping.steps, stopping.tolerance, writer);
+                result = runner.run(problem.start().values(), stopping.steps, stopping.tolerance,
+                        trajectory == null ? writer : writer.andThen(trajectory));
                 writer.end(result);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -64,6 +72,11 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
                 throw e;
             }
             target.commit();
+        }
+        if (trajectory != null) {
+            pictures.draw(problem, List.of(optimizerOptions.name), List.of(trajectory), List.of(result),
+                    PictureOptions.chartStream(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                            outputOptions));
         }
         if (result.reason() == StopReason.NON_FINITE) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(result, shape.variables()));

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /** Number formatting for people. Machine formats use {@link Double#toString} instead, which loses nothing. */
-final class NumberText {
+public final class NumberText {
 
     private NumberText() {
     }
@@ -30,7 +30,7 @@ final class NumberText {
     }
 
     /** Up to {@code digits} significant digits, trailing zeros dropped: 0.5848863820 → "0.584886382". */
-    static String significant(double value, int digits) {
+    public static String significant(double value, int digits) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }

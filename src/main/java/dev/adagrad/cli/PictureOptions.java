@@ -1,0 +1,169 @@
+package dev.adagrad.cli;
+
+import dev.adagrad.output.AtomicFile;
+import dev.adagrad.output.Format;
+import dev.adagrad.output.TerminalChart;
+import dev.adagrad.output.picture.ImageFormat;
+import dev.adagrad.output.picture.PlotData;
+import dev.adagrad.output.picture.Pictures;
+import dev.adagrad.run.RunResult;
+import dev.adagrad.run.Trajectory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/**
+ * Pictures of a run: {@code --plot}, {@code --animate}, {@code --chart}. Everything is checked before the run starts,
+ * so a mistake leaves no file behind. Only {@link #draw} touches the chart library's classes (through
+ * {@link Pictures}), so a run without --plot or --animate never loads them; the help text's frame count is a
+ * constant, inlined by the compiler.
+ */
+public final class PictureOptions {
+
+    static final String DEFAULT_SIZE = "1000x700";
+    static final int MIN_SIDE = 100;
+    static final int MAX_SIDE = 4000;
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})[x×](\\d{1,9})");
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw the paths to FILE (.png or .svg): contours of f and every path for 2 variables, "
+                    + "f(x) and f against step for 1, f and each coordinate against step for more.")
+    Path plot;
+
+    @Option(names = "--plot-size", paramLabel = "WxH", defaultValue = DEFAULT_SIZE,
+            description = "Size of --plot and --animate pictures in pixels, each side " + MIN_SIDE + " to "
+                    + MAX_SIDE + ". Default: ${DEFAULT-VALUE}.")
+    String plotSize;
+
+    @Option(names = "--animate", paramLabel = "FILE.gif",
+            description = "Write an animated GIF of the paths growing (1 or 2 variables; at most "
+                    + Pictures.MAX_FRAMES + " frames).")
+    Path animate;
+
+    @Option(names = "--chart",
+            description = "After the table, chart f against step in the terminal (to stderr when stdout carries "
+                    + "CSV or JSON Lines).")
+    boolean chart;
+
+    /** Whether the run must be recorded for a picture. */
+    boolean wanted() {
+        return plot != null || animate != null || chart;
+    }
+
+    /**
+     * Checks the options against the problem before anything runs.
+     *
+     * @throws UsageException for a bad extension or size, --animate with more than two variables, a directory
+     * @throws IOException    when a picture's directory does not exist
+     */
+    void validate(int dimension) throws IOException {
+        size();
+        if (plot != null) {
+            try {
+                ImageFormat.of(plot);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--plot: " + e.getMessage());
+            }
+            writable("--plot", plot);
+        }
+        if (animate != null) {
+            String name = animate.getFileName() == null ? "" : animate.getFileName().toString();
+            if (!name.toLowerCase(Locale.ROOT).endsWith(".gif")) {
+                throw new UsageException("--animate: the animation's name must end in .gif (got " + animate + ")");
+            }
+            if (dimension > 2) {
+                throw new UsageException("--animate draws paths in 1 or 2 variables, and this function has "
+                        + dimension + "; use --plot for a picture of f and each coordinate against step");
+            }
+            writable("--animate", animate);
+        }
+        if (plot != null && animate != null && plot.toAbsolutePath().normalize().equals(
+                animate.toAbsolutePath().normalize())) {
+            throw new UsageException("--plot and --animate name the same file: " + plot);
+        }
+    }
+
+    private static void writable(String option, Path path) throws IOException {
+        try {
+            AtomicFile.checkWritable(path);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + e.getMessage());
+        }
+    }
+
+    /** The --plot-size as {width, height}. */
+    int[] size() {
+        Matcher matcher = SIZE.matcher(plotSize.strip().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new UsageException("--plot-size must be WIDTHxHEIGHT in pixels, such as " + DEFAULT_SIZE
+                    + " (got '" + plotSize + "')");
+        }
+        int width = Integer.parseInt(matcher.group(1));
+        int height = Integer.parseInt(matcher.group(2));
+        if (width < MIN_SIDE || width > MAX_SIDE || height < MIN_SIDE || height > MAX_SIDE) {
+            throw new UsageException("--plot-size: each side must be " + MIN_SIDE + " to " + MAX_SIDE
+                    + " pixels (got " + width + "x" + height + ")");
+        }
+        return new int[] {width, height};
+    }
+
+    /** One recorder per run, or null when no picture is wanted. */
+    Trajectory recorder(int dimension) {
+        return wanted() ? new Trajectory(dimension) : null;
+    }
+
+    /**
+     * Draws what was asked for, after the table: the terminal chart to {@code chartOut}, then the files.
+     *
+     * @param names        each run's name, in legend order
+     * @param trajectories each run's recording
+     * @param results      each run's result
+     */
+    void draw(ProblemOptions.Problem problem, List<String> names, List<Trajectory> trajectories,
+              List<RunResult> results, PrintWriter chartOut) throws IOException {
+        if (!wanted() || trajectories.isEmpty() || trajectories.get(0).size() == 0) {
+            return; // f was not finite at the start: nothing to draw
+        }
+        List<PlotData.Run> runs = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            RunResult result = results.get(i);
+            runs.add(new PlotData.Run(names.get(i), trajectories.get(i),
+                    result.divergence() == null ? -1 : result.divergence().step()));
+        }
+        if (chart) {
+            List<TerminalChart.Series> series = new ArrayList<>();
+            for (PlotData.Run run : runs) {
+                series.add(new TerminalChart.Series(run.label(), run.path().stepsArray(), run.path().fArray(),
+                        run.diverged()));
+            }
+            chartOut.print(TerminalChart.render(series,
+                    TerminalChart.Style.of(System.getenv(), System.console() != null)));
+            chartOut.flush();
+        }
+        if (plot == null && animate == null) {
+            return;
+        }
+        var function = problem.testFunction();
+        PlotData data = new PlotData(problem.title(), problem.start().variables(), problem.objective(),
+                function == null ? null : function.lower(), function == null ? null : function.upper(),
+                function == null ? List.of() : function.minima(), runs);
+        int[] size = size();
+        if (plot != null) {
+            Pictures.plot(plot, size[0], size[1], data);
+        }
+        if (animate != null) {
+            Pictures.animate(animate, size[0], size[1], data);
+        }
+    }
+
+    /** Where the chart goes: stdout, unless stdout carries CSV or JSON Lines; then stderr. */
+    static PrintWriter chartStream(PrintWriter out, PrintWriter err, OutputOptions output) {
+        return output.format == Format.table || output.output != null ? out : err;
+    }
+}

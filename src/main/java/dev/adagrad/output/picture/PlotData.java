@@ -1,0 +1,53 @@
+package dev.adagrad.output.picture;
+
+import dev.adagrad.expr.Objective;
+import dev.adagrad.run.Trajectory;
+import java.util.List;
+
+/**
+ * What {@code --plot} and {@code --animate} draw: the objective and the recorded path of each run. Holds no chart
+ * types, so the command classes can build it without loading the chart library.
+ *
+ * @param title     the function, for the picture's title
+ * @param variables the coordinates' names, for the axes
+ * @param objective f, evaluated (through a copy) on the contour grid; never inside a run's loop
+ * @param lower     lower corner of a box the 2-D picture must include (a named function's plot box), or null
+ * @param upper     upper corner of that box, or null
+ * @param minima    known minimisers to mark (empty when unknown)
+ * @param runs      one path per optimizer, in legend order
+ */
+public record PlotData(String title, List<String> variables, Objective objective, double[] lower, double[] upper,
+                       List<double[]> minima, List<Run> runs) {
+
+    /**
+     * One optimizer's path.
+     *
+     * @param name       the legend's name for it
+     * @param path       its recorded rows (the last finite point is its last row)
+     * @param divergedAt the step at which it met a non-finite value, or -1 if it did not
+     */
+    public record Run(String name, Trajectory path, long divergedAt) {
+
+        public boolean diverged() {
+            return divergedAt >= 0;
+        }
+
+        /** The legend's label: the name, and where the run diverged if it did. */
+        public String label() {
+            return diverged() ? name + " (diverged at step " + divergedAt + ")" : name;
+        }
+    }
+
+    public int dimension() {
+        return variables.size();
+    }
+
+    /** The last step any run recorded. */
+    public long lastStep() {
+        long last = 0;
+        for (Run run : runs) {
+            last = Math.max(last, run.path().step(run.path().size() - 1));
+        }
+        return last;
+    }
+}
