@@ -111,6 +111,9 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     @Mixin
     OutputOptions outputOptions;
 
+    @Mixin
+    PlotOptions plotOptions;
+
     @Override
     public OptimizerOptions optimizerOptions() {
         return optimizerOptions;
@@ -123,6 +126,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     @Override
     public Integer call() throws IOException {
         Schedule schedule = schedule();
+        plotOptions.validate();
         Map<String, Double> given = parameters == null ? Map.of() : named(parameters);
         Problem problem = model == null ? lossProblem(given) : modelProblem(given);
         Optimizer optimizer = optimizerOptions.create(problem.parameters().size());
@@ -146,6 +150,9 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             }
             target.commit();
         }
+        String what = model == null ? "loss " + loss : model + " model of " + (target == null ? "y" : target);
+        plotOptions.drawLossCurve("fit of " + data.getFileName() + ": " + what,
+                optimizerOptions.name, result.history().lossArray());
         if (result.diverged()) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + divergence(result, problem.parameters()));
             return ExitCode.NON_FINITE;

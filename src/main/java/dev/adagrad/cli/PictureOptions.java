@@ -64,14 +64,7 @@ public final class PictureOptions {
      */
     void validate(int dimension) throws IOException {
         size();
-        if (plot != null) {
-            try {
-                ImageFormat.of(plot);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--plot: " + e.getMessage());
-            }
-            writable("--plot", plot);
-        }
+        checkPlot(plot);
         if (animate != null) {
             String name = animate.getFileName() == null ? "" : animate.getFileName().toString();
             if (!name.toLowerCase(Locale.ROOT).endsWith(".gif")) {
@@ -89,6 +82,18 @@ public final class PictureOptions {
         }
     }
 
+    /** Checks a --plot file's extension and directory; null is fine (no picture). */
+    static void checkPlot(Path plot) throws IOException {
+        if (plot != null) {
+            try {
+                ImageFormat.of(plot);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--plot: " + e.getMessage());
+            }
+            writable("--plot", plot);
+        }
+    }
+
     private static void writable(String option, Path path) throws IOException {
         try {
             AtomicFile.checkWritable(path);
@@ -99,6 +104,11 @@ public final class PictureOptions {
 
     /** The --plot-size as {width, height}. */
     int[] size() {
+        return size(plotSize);
+    }
+
+    /** A --plot-size text as {width, height}, each side within the limits. */
+    static int[] size(String plotSize) {
         Matcher matcher = SIZE.matcher(plotSize.strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new UsageException("--plot-size must be WIDTHxHEIGHT in pixels, such as " + DEFAULT_SIZE

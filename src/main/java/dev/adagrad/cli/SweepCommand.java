@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                 + "report each optimizer's best rate.",
                 "Best: among the runs that did not diverge, the one that reached --tol in the fewest steps, else "
                         + "the lowest final f. --format csv or jsonl gives every run: optimizer,lr,final_f,diverged."},
-        footer = {"", "Example: adagrad sweep --f rosenbrock --optimizers adagrad,adam --lr 1e-4..1 --steps 500"})
+        footer = {"", "Example: adagrad sweep --f rosenbrock --optimizers adagrad,adam --lr 1e-4..1 --steps 500 "
+                + "--plot sweep.png"})
 public final class SweepCommand implements Callable<Integer> {
 
     static final String DEFAULT_RANGE = "1e-4..1";
@@ -64,10 +65,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    @Mixin
+    PlotOptions plotOptions;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         ProblemOptions.Problem problem = problemOptions.problem();
         stopping.validate();
+        plotOptions.validate();
         double[] learningRates = learningRates(range, points);
         List<Sweep.Candidate> candidates = candidates(optimizers, sets, compat, problem.start().dimension());
         List<Sweep.Outcome> outcomes = sweep(problem, candidates, learningRates);
@@ -78,6 +83,16 @@ public final class SweepCommand implements Callable<Integer> {
                 SweepReport.rows(target.writer(), outputOptions.format, outcomes);
             }
             target.commit();
+        }
+        List<String> names = new ArrayList<>();
+        List<double[]> finalF = new ArrayList<>();
+        for (Sweep.Outcome outcome : outcomes) {
+            names.add(outcome.optimizer());
+            finalF.add(outcome.points().stream()
+                    .mapToDouble(point -> point.diverged() ? Double.NaN : point.result().f()).toArray());
+        }
+        if (!Sweeps.startIsNotFinite(outcomes)) {
+            plotOptions.drawSweep(problem.title(), names, learningRates, finalF);
         }
         if (Sweeps.startIsNotFinite(outcomes)) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(

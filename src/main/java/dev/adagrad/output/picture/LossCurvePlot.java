@@ -26,7 +26,7 @@ public final class LossCurvePlot {
      * One curve.
      *
      * @param name the legend's name
-     * @param loss the loss after each epoch: {@code loss[i]} is drawn at epoch i + 1
+     * @param loss the loss after each epoch: {@code loss[i]} is drawn at epoch i (0 is the start)
      */
     public record Series(String name, double[] loss) {
     }
@@ -51,7 +51,7 @@ public final class LossCurvePlot {
         for (Series s : series) {
             double[] epochs = new double[s.loss().length];
             for (int i = 0; i < epochs.length; i++) {
-                epochs[i] = i + 1;
+                epochs[i] = i;
             }
             lines.add(new Charts.Line(s.name(), epochs, s.loss()));
             values.add(s.loss());

@@ -191,8 +191,8 @@ class PicturesTest {
                 0.01}), new LossCurvePlot.Series("validation", new double[] {12, 2, 0.5, 0.4}));
         var plot = LossCurvePlot.chart("fit", decades).getXYPlot();
         assertTrue(plot.getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
-        assertEquals(1.0, plot.getDataset().getXValue(0, 0), 0, "the first loss is drawn at epoch 1");
-        assertEquals(4.0, plot.getDataset().getXValue(0, 3), 0);
+        assertEquals(0.0, plot.getDataset().getXValue(0, 0), 0, "the first loss is drawn at epoch 0, the start");
+        assertEquals(3.0, plot.getDataset().getXValue(0, 3), 0);
 
         var flat = LossCurvePlot.chart("fit", List.of(new LossCurvePlot.Series("train", new double[] {3, 2, 1.5})))
                 .getXYPlot();

@@ -1,0 +1,54 @@
+package dev.adagrad.cli;
+
+import dev.adagrad.output.picture.LossCurvePlot;
+import dev.adagrad.output.picture.SweepPlot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --plot} and {@code --plot-size} for the commands whose picture is a set of curves rather than paths:
+ * {@code sweep} (final f against learning rate) and {@code fit} (loss against epoch). Checked before anything runs;
+ * the chart library is loaded only by the draw methods, when a picture is asked for.
+ */
+public final class PlotOptions {
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the result's curves to FILE (.png or .svg).")
+    Path plot;
+
+    @Option(names = "--plot-size", paramLabel = "WxH", defaultValue = PictureOptions.DEFAULT_SIZE,
+            description = "Size of the --plot picture in pixels, each side " + PictureOptions.MIN_SIDE + " to "
+                    + PictureOptions.MAX_SIDE + ". Default: ${DEFAULT-VALUE}.")
+    String plotSize;
+
+    /** Checks the file's extension and directory and the size, before the work starts. */
+    void validate() throws IOException {
+        PictureOptions.size(plotSize);
+        PictureOptions.checkPlot(plot);
+    }
+
+    /** One line per optimizer: final f against learning rate; runs that diverged are NaN and left out. */
+    void drawSweep(String title, List<String> optimizers, double[] learningRates, List<double[]> finalF)
+            throws IOException {
+        if (plot == null) {
+            return;
+        }
+        List<SweepPlot.Series> series = new ArrayList<>();
+        for (int i = 0; i < optimizers.size(); i++) {
+            series.add(new SweepPlot.Series(optimizers.get(i), learningRates, finalF.get(i)));
+        }
+        int[] size = PictureOptions.size(plotSize);
+        SweepPlot.write(plot, size[0], size[1], title, series);
+    }
+
+    /** The loss after every epoch, from epoch 0 (the start). */
+    void drawLossCurve(String title, String name, double[] loss) throws IOException {
+        if (plot == null || loss.length == 0) {
+            return;
+        }
+        int[] size = PictureOptions.size(plotSize);
+        LossCurvePlot.write(plot, size[0], size[1], title, List.of(new LossCurvePlot.Series(name, loss)));
+    }
+}
