@@ -5,6 +5,7 @@ import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.output.ComparisonTable;
 import dev.adagrad.output.Format;
 import dev.adagrad.output.OutputTarget;
+import dev.adagrad.output.PartFiles;
 import dev.adagrad.output.TrajectoryWriter;
 import dev.adagrad.run.Comparison;
 import dev.adagrad.run.RunResult;
@@ -13,12 +14,8 @@ import dev.adagrad.run.StopReason;
 import dev.adagrad.run.Sweep;
 import dev.adagrad.run.Trajectory;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -187,17 +184,11 @@ public final class CompareCommand implements Callable<Integer> {
                                               List<String> variables, Format format, Writer out,
                                               IntFunction<StepListener> recorders)
             throws IOException, InterruptedException {
-        List<Path> parts = new ArrayList<>();
-        List<Writer> writers = new ArrayList<>();
-        try {
+        try (PartFiles parts = new PartFiles(entries.size())) {
             List<StepListener> listeners = new ArrayList<>();
-            for (Comparison.Entry entry : entries) {
-                Path part = Files.createTempFile("adagrad-compare-", ".part");
-                parts.add(part);
-                Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
-                writers.add(writer);
-                listeners.add(new TrajectoryWriter(writer, format, entry.name(), variables)
-                        .andThen(recorders.apply(listeners.size())));
+            for (int i = 0; i < entries.size(); i++) {
+                StepListener writer = new TrajectoryWriter(parts.writer(i), format, entries.get(i).name(), variables);
+                listeners.add(writer.andThen(recorders.apply(i)));
             }
             List<RunResult> results;
             try {
@@ -205,23 +196,9 @@ public final class CompareCommand implements Callable<Integer> {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            for (Writer writer : writers) {
-                writer.close(); // flushed before copying; closing again in finally is a no-op
-            }
             out.write(TrajectoryWriter.header(format, variables));
-            for (Path part : parts) {
-                try (Reader reader = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-                    reader.transferTo(out);
-                }
-            }
+            parts.copyTo(out);
             return results;
-        } finally {
-            for (Writer writer : writers) {
-                writer.close();
-            }
-            for (Path part : parts) {
-                Files.deleteIfExists(part);
-            }
         }
     }
 }

@@ -10,15 +10,20 @@ import dev.adagrad.expr.FunctionTable;
 import dev.adagrad.expr.ParsedExpression;
 import dev.adagrad.fit.BatchLoss;
 import dev.adagrad.fit.Classifier;
+import dev.adagrad.fit.FitComparison;
 import dev.adagrad.fit.FitDivergence;
 import dev.adagrad.fit.FitResult;
 import dev.adagrad.fit.Model;
 import dev.adagrad.fit.Schedule;
 import dev.adagrad.fit.Trainer;
 import dev.adagrad.optim.Optimizer;
+import dev.adagrad.optim.OptimizerSpec;
+import dev.adagrad.output.FitComparisonTable;
 import dev.adagrad.output.FitShape;
 import dev.adagrad.output.FitWriter;
+import dev.adagrad.output.Format;
 import dev.adagrad.output.OutputTarget;
+import dev.adagrad.output.PartFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,7 +50,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  adagrad fit --data points.csv --loss \"(w*x+b-y)^2\" --params w=0,b=0 --lr 0.1 --epochs 100 "
                         + "--print-every 10",
-                "  adagrad fit --data data.csv --model logistic --target y --batch-size 32 --shuffle --seed 1"})
+                "  adagrad fit --data data.csv --model logistic --target y --batch-size 32 --shuffle --seed 1",
+                "  adagrad fit --data data.csv --model logistic --optimizers adagrad,sgd --set adagrad.lr=0.3 "
+                        + "--set sgd.lr=1 --plot loss.png"})
 public final class FitCommand implements Callable<Integer>, OptimizerCommand {
 
     /** The most epochs: the loss history keeps one value per epoch. */
@@ -108,6 +115,17 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     @Mixin
     OptimizerOptions optimizerOptions;
 
+    @Option(names = "--optimizers", paramLabel = "NAMES", split = ",",
+            description = "Instead of --optimizer: fit with each of these side by side (same data, start, batches "
+                    + "and shuffles), in parallel. Prints a summary table, or long rows optimizer,epoch,step,loss,… "
+                    + "with --format csv|jsonl; --plot draws every loss curve. Settings go with --set.")
+    List<String> optimizers;
+
+    @Option(names = "--set", paramLabel = "OPT.NAME=VALUE", split = ",",
+            description = "With --optimizers: a hyperparameter of one of them, e.g. adagrad.lr=0.3 or "
+                    + "sgd.momentum=0.9; repeatable.")
+    List<String> sets = new ArrayList<>();
+
     @Mixin
     OutputOptions outputOptions;
 
@@ -124,11 +142,15 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Schedule schedule = schedule();
         plotOptions.validate();
         Map<String, Double> given = parameters == null ? Map.of() : named(parameters);
+        checkOptimizerChoice();
         Problem problem = model == null ? lossProblem(given) : modelProblem(given);
+        if (optimizers != null) {
+            return fitSideBySide(problem, schedule);
+        }
         Optimizer optimizer = optimizerOptions.create(problem.parameters().size());
         Trainer trainer = new Trainer(problem.loss(), CentralDifference.scaled(), optimizer, problem.classifier());
         int rows = problem.loss().data().rows();
@@ -150,14 +172,85 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             }
             target.commit();
         }
-        String what = model == null ? "loss " + loss : model + " model of " + (target == null ? "y" : target);
-        plotOptions.drawLossCurve("fit of " + data.getFileName() + ": " + what,
-                optimizerOptions.name, result.history().lossArray());
+        plotOptions.drawLossCurves(plotTitle(), List.of(optimizerOptions.name), List.of(result.history().lossArray()));
         if (result.diverged()) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + divergence(result, problem.parameters()));
             return ExitCode.NON_FINITE;
         }
         return ExitCode.OK;
+    }
+
+    /** --optimizers takes its settings from --set; --optimizer from the hyperparameter options. */
+    private void checkOptimizerChoice() {
+        if (optimizers == null) {
+            if (!sets.isEmpty()) {
+                throw new UsageException("--set goes with --optimizers; for one optimizer, give its options "
+                        + "directly, e.g. --lr 0.1");
+            }
+            return;
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--optimizer")) {
+            throw new UsageException("give --optimizer NAME or --optimizers A,B, not both");
+        }
+        if (optimizerOptions.hasHyperparameters()) {
+            throw new UsageException("with --optimizers, give each optimizer's settings with --set, e.g. "
+                    + "--set adagrad.lr=0.3 --set sgd.lr=1");
+        }
+    }
+
+    /**
+     * Fits with every optimizer of --optimizers in parallel. A table summarises them; long rows go through one part
+     * file per optimizer, copied out in the order given, so the bytes do not depend on which fit finished first.
+     */
+    private Integer fitSideBySide(Problem problem, Schedule schedule) throws IOException, InterruptedException {
+        int dimension = problem.parameters().size();
+        Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, null, sets);
+        List<FitComparison.Entry> entries = new ArrayList<>();
+        List<Double> learningRates = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
+            OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
+            entries.add(new FitComparison.Entry(optimizer.name(),
+                    OptimizerOptions.create(optimizer, optimizerOptions.compat, entry.getValue(), dimension)));
+            learningRates.add(optimizer.settings(optimizerOptions.compat, entry.getValue()).number("lr"));
+        }
+        FitComparison comparison = new FitComparison(problem.loss(), CentralDifference.scaled(),
+                problem.classifier(), Runtime.getRuntime().availableProcessors());
+        int rows = problem.loss().data().rows();
+        FitShape shape = new FitShape(problem.parameters(), problem.classifier() != null, schedule.epochs(),
+                schedule.epochs() * schedule.stepsPerEpoch(rows));
+        Format format = outputOptions.format;
+        List<FitResult> results;
+        try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
+            if (format == Format.table) {
+                results = comparison.run(entries, problem.start(), schedule, i -> record -> { });
+                List<FitComparisonTable.Row> table = new ArrayList<>();
+                for (int i = 0; i < entries.size(); i++) {
+                    table.add(new FitComparisonTable.Row(entries.get(i).name(), learningRates.get(i),
+                            results.get(i)));
+                }
+                FitComparisonTable.write(target.writer(), shape.classification(), table);
+            } else {
+                try (PartFiles parts = new PartFiles(entries.size())) {
+                    try {
+                        results = comparison.run(entries, problem.start(), schedule,
+                                i -> FitWriter.labelled(format, parts.writer(i), shape, entries.get(i).name()));
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                    target.writer().write(FitWriter.longHeader(format, shape));
+                    parts.copyTo(target.writer());
+                }
+            }
+            target.commit();
+        }
+        List<String> names = entries.stream().map(FitComparison.Entry::name).toList();
+        plotOptions.drawLossCurves(plotTitle(), names, results.stream().map(r -> r.history().lossArray()).toList());
+        return ExitCode.OK;
+    }
+
+    private String plotTitle() {
+        String what = model == null ? "loss " + loss : model + " model of " + (target == null ? "y" : target);
+        return "fit of " + data.getFileName() + ": " + what;
     }
 
     private Schedule schedule() {

@@ -98,6 +98,11 @@ public final class OptimizerOptions {
         return Character.toUpperCase(meaning.charAt(0)) + meaning.substring(1) + ". Default: " + defaults + ".";
     }
 
+    /** Whether any hyperparameter option was given on the command line. */
+    boolean hasHyperparameters() {
+        return !given.isEmpty();
+    }
+
     /** The chosen optimizer's registry entry. */
     OptimizerSpec spec() {
         return spec(name);

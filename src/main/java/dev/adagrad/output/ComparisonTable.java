@@ -56,31 +56,7 @@ public final class ComparisonTable {
             cells.add(line.toArray(String[]::new));
         }
         int pointColumn = 3;
-        int[] widths = new int[cells.get(0).length];
-        for (String[] line : cells) {
-            for (int c = 0; c < line.length; c++) {
-                widths[c] = Math.max(widths[c], line[c].length());
-            }
-        }
-        for (int r = 0; r < cells.size(); r++) {
-            String[] line = cells.get(r);
-            StringBuilder text = new StringBuilder();
-            for (int c = 0; c < line.length; c++) {
-                if (c > 0) {
-                    text.append(" | ");
-                }
-                boolean numeric = c != 0 && c != pointColumn;
-                String padding = " ".repeat(widths[c] - line[c].length());
-                text.append(numeric && r > 0 ? padding + line[c] : line[c] + padding);
-            }
-            out.write(text.toString().stripTrailing());
-            out.write('\n');
-            if (r == 0) {
-                out.write("-".repeat(text.toString().stripTrailing().length()));
-                out.write('\n');
-            }
-        }
-        out.flush();
+        TextTable.write(out, cells, column -> column == 0 || column == pointColumn);
     }
 
     private static String point(List<String> variables, double[] x) {

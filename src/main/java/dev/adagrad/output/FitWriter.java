@@ -21,19 +21,39 @@ public abstract class FitWriter implements EpochListener {
 
     final Writer out;
     final FitShape shape;
+    /** The optimizer's name as a leading column, for one of several fits side by side; null for a single fit. */
+    final String optimizer;
 
-    FitWriter(Writer out, FitShape shape) {
+    FitWriter(Writer out, FitShape shape, String optimizer) {
         this.out = out;
         this.shape = shape;
+        this.optimizer = optimizer;
     }
 
     /** A writer of {@code format} over {@code out}. */
     public static FitWriter of(Format format, Writer out, FitShape shape) {
         return switch (format) {
             case table -> new Table(out, shape);
-            case csv -> new Csv(out, shape);
-            case jsonl -> new JsonLines(out, shape);
+            case csv -> new Csv(out, shape, null);
+            case jsonl -> new JsonLines(out, shape, null);
         };
+    }
+
+    /**
+     * A CSV or JSON Lines writer whose rows start with {@code optimizer}, for several fits written one after the
+     * other as long rows; it writes no header (see {@link #longHeader}).
+     */
+    public static FitWriter labelled(Format format, Writer out, FitShape shape, String optimizer) {
+        return switch (format) {
+            case csv -> new Csv(out, shape, optimizer);
+            case jsonl -> new JsonLines(out, shape, optimizer);
+            case table -> throw new IllegalArgumentException("long rows are CSV or JSON Lines");
+        };
+    }
+
+    /** The header of long rows: {@code optimizer,epoch,step,loss,…} for CSV, nothing for JSON Lines. */
+    public static String longHeader(Format format, FitShape shape) {
+        return format == Format.csv ? "optimizer," + String.join(",", keys(shape)) + "\n" : "";
     }
 
     /** The machine-readable keys: epoch, step, loss, the parameters, accuracy for a classifier. */
@@ -70,17 +90,23 @@ public abstract class FitWriter implements EpochListener {
 
     private static final class Csv extends FitWriter {
 
-        Csv(Writer out, FitShape shape) {
-            super(out, shape);
+        private final String prefix;
+
+        Csv(Writer out, FitShape shape, String optimizer) {
+            super(out, shape, optimizer);
+            this.prefix = optimizer == null ? "" : optimizer + ",";
         }
 
         @Override
         public void begin() {
-            write(String.join(",", keys(shape)) + "\n");
+            if (optimizer == null) {
+                write(String.join(",", keys(shape)) + "\n");
+            }
         }
 
         @Override
         public void onEpoch(EpochRecord record) {
+            write(prefix);
             write(Long.toString(record.epoch()));
             write(",");
             write(Long.toString(record.step()));
@@ -107,12 +133,15 @@ public abstract class FitWriter implements EpochListener {
 
         private final String[] keys;
 
-        JsonLines(Writer out, FitShape shape) {
-            super(out, shape);
+        JsonLines(Writer out, FitShape shape, String optimizer) {
+            super(out, shape, optimizer);
             List<String> names = keys(shape);
             keys = new String[names.size()];
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = (i == 0 ? "{" : ",") + JsonLinesWriter.quote(names.get(i)) + ":";
+            }
+            if (optimizer != null) {
+                keys[0] = "{\"optimizer\":" + JsonLinesWriter.quote(optimizer) + "," + keys[0].substring(1);
             }
         }
 
@@ -163,7 +192,7 @@ public abstract class FitWriter implements EpochListener {
         private final int width = NumberText.fixedWidth(DECIMALS);
 
         Table(Writer out, FitShape shape) {
-            super(out, shape);
+            super(out, shape, null);
             this.epochWidth = Math.max(5, Long.toString(shape.epochs()).length());
             this.stepWidth = Math.max(4, Long.toString(shape.steps()).length());
             this.shown = Math.min(TABLE_PARAMETERS, shape.parameters().size());

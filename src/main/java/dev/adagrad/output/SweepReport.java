@@ -30,25 +30,7 @@ public final class SweepReport {
                     best.reachedTolerance() ? Long.toString(best.result().steps()) : NONE,
                     diverged}).orElse(new String[] {outcome.optimizer(), NONE, "all diverged", NONE, diverged}));
         }
-        int[] widths = new int[cells.get(0).length];
-        for (String[] line : cells) {
-            for (int c = 0; c < line.length; c++) {
-                widths[c] = Math.max(widths[c], line[c].length());
-            }
-        }
-        for (int r = 0; r < cells.size(); r++) {
-            StringBuilder text = new StringBuilder();
-            for (int c = 0; c < widths.length; c++) {
-                String cell = cells.get(r)[c];
-                String padding = " ".repeat(widths[c] - cell.length());
-                text.append(c == 0 ? "" : " | ").append(c == 0 || r == 0 ? cell + padding : padding + cell);
-            }
-            String line = text.toString().stripTrailing();
-            out.write(line + "\n");
-            if (r == 0) {
-                out.write("-".repeat(line.length()) + "\n");
-            }
-        }
+        TextTable.write(out, cells, column -> column == 0);
         boolean anyAtEdge = outcomes.stream().anyMatch(outcome -> outcome.best()
                 .filter(best -> atEdge(best, learningRates)).isPresent());
         if (anyAtEdge && learningRates.length > 1) {

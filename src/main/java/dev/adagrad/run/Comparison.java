@@ -5,10 +5,7 @@ import dev.adagrad.expr.Objective;
 import dev.adagrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
 /**
@@ -40,33 +37,12 @@ public final class Comparison {
      */
     public List<RunResult> run(List<Entry> entries, double[] start, long steps, double tolerance,
                                IntFunction<StepListener> listeners) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, entries.size())), task -> {
-            Thread thread = new Thread(task, "adagrad-compare");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<RunResult>> futures = new ArrayList<>();
-            for (int i = 0; i < entries.size(); i++) {
-                Runner runner = new Runner(objective.copy(), gradientMethod, entries.get(i).optimizer());
-                StepListener listener = listeners.apply(i);
-                futures.add(pool.submit(() -> runner.run(start, steps, tolerance, listener)));
-            }
-            List<RunResult> results = new ArrayList<>();
-            for (Future<RunResult> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Callable<RunResult>> runs = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Runner runner = new Runner(objective.copy(), gradientMethod, entries.get(i).optimizer());
+            StepListener listener = listeners.apply(i);
+            runs.add(() -> runner.run(start, steps, tolerance, listener));
         }
+        return Parallel.inOrder(runs, threads, "adagrad-compare");
     }
 }
