@@ -8,6 +8,7 @@ import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.PartFiles;
 import dev.adagrad.output.TrajectoryWriter;
 import dev.adagrad.run.Comparison;
+import dev.adagrad.run.EveryKth;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StepListener;
 import dev.adagrad.run.StopReason;
@@ -68,6 +69,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions outputOptions;
+
+    @Mixin
+    EveryOption everyOption;
 
     @Mixin
     PictureOptions pictures;
@@ -186,13 +190,16 @@ public final class CompareCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         try (PartFiles parts = new PartFiles(entries.size())) {
             List<StepListener> listeners = new ArrayList<>();
+            List<StepListener> rows = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
-                StepListener writer = new TrajectoryWriter(parts.writer(i), format, entries.get(i).name(), variables);
-                listeners.add(writer.andThen(recorders.apply(i)));
+                rows.add(everyOption.filter(new TrajectoryWriter(parts.writer(i), format, entries.get(i).name(),
+                        variables)));
+                listeners.add(rows.get(i).andThen(recorders.apply(i)));
             }
             List<RunResult> results;
             try {
                 results = comparison.run(entries, start, stopping.steps, stopping.tolerance, listeners::get);
+                rows.forEach(EveryKth::finish);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }

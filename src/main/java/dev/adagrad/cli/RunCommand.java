@@ -4,8 +4,10 @@ import dev.adagrad.optim.Optimizer;
 import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.RunShape;
 import dev.adagrad.output.RunWriter;
+import dev.adagrad.run.EveryKth;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.Runner;
+import dev.adagrad.run.StepListener;
 import dev.adagrad.run.StopReason;
 import dev.adagrad.run.Trajectory;
 import java.io.IOException;
@@ -39,6 +41,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
     OutputOptions outputOptions;
 
     @Mixin
+    EveryOption everyOption;
+
+    @Mixin
     PictureOptions pictures;
 
     @Override
@@ -60,14 +65,17 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         RunResult result;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             RunWriter writer = outputOptions.format.writer(target.writer(), shape);
+            StepListener rows = everyOption.filter(writer);
             try {
                 writer.begin();
                 result = runner.run(problem.start().values(), stopping.steps, stopping.tolerance,
-                        trajectory == null ? writer : writer.andThen(trajectory));
+                        trajectory == null ? rows : rows.andThen(trajectory));
+                EveryKth.finish(rows);
                 writer.end(result);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } catch (RuntimeException | Error e) {
+                EveryKth.finish(rows);
                 target.commit(); // the rows written so far are whole: keep them
                 throw e;
             }

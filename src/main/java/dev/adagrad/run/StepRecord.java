@@ -11,7 +11,10 @@ import dev.adagrad.optim.Optimizer;
  */
 public final class StepRecord {
 
+    /** Null for a snapshot, whose state is {@link #frozenState} instead of the optimizer's live state. */
     private final Optimizer optimizer;
+    private final double[] frozenState;
+    private final int stateColumns;
     final double[] x;
     final double[] gradient;
     final double[] update;
@@ -21,9 +24,46 @@ public final class StepRecord {
 
     StepRecord(Optimizer optimizer, int dimension) {
         this.optimizer = optimizer;
+        this.stateColumns = optimizer.stateColumns().size();
+        this.frozenState = null;
         this.x = new double[dimension];
         this.gradient = new double[dimension];
         this.update = new double[dimension];
+    }
+
+    private StepRecord(int dimension, int stateColumns) {
+        this.optimizer = null;
+        this.stateColumns = stateColumns;
+        this.frozenState = new double[stateColumns * dimension];
+        this.x = new double[dimension];
+        this.gradient = new double[dimension];
+        this.update = new double[dimension];
+    }
+
+    /** An empty record of the same shape, to hold a {@link #copyFrom copy} of a row that must outlive its call. */
+    public StepRecord newSnapshot() {
+        return new StepRecord(x.length, stateColumns);
+    }
+
+    /** Makes this snapshot a copy of {@code row}, state included; allocates nothing. */
+    public void copyFrom(StepRecord row) {
+        if (frozenState == null) {
+            throw new IllegalStateException("only a snapshot can be copied into");
+        }
+        int n = x.length;
+        System.arraycopy(row.x, 0, x, 0, n);
+        System.arraycopy(row.gradient, 0, gradient, 0, n);
+        System.arraycopy(row.update, 0, update, 0, n);
+        step = row.step;
+        f = row.f;
+        gradientNorm = row.gradientNorm;
+        if (!row.isStart()) {
+            for (int c = 0; c < stateColumns; c++) {
+                for (int v = 0; v < n; v++) {
+                    frozenState[c * n + v] = row.state(c, v);
+                }
+            }
+        }
     }
 
     public long step() {
@@ -63,6 +103,6 @@ public final class StepRecord {
 
     /** The optimizer's state column {@code column} for {@code variable}, after this step. */
     public double state(int column, int variable) {
-        return optimizer.state(column, variable);
+        return optimizer == null ? frozenState[column * x.length + variable] : optimizer.state(column, variable);
     }
 }
