@@ -1,6 +1,5 @@
 package dev.adagrad.cli;
 
-import dev.adagrad.optim.Compat;
 import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.output.ComparisonTable;
 import dev.adagrad.output.Format;
@@ -55,14 +54,8 @@ public final class CompareCommand implements Callable<Integer> {
                     + "optimizer's best rate (best,sgd=0.01 sweeps all but sgd). Default: each optimizer's own.")
     String learningRate;
 
-    @Option(names = "--set", paramLabel = "OPT.NAME=VALUE", split = ",",
-            description = "Another hyperparameter of one optimizer, e.g. adam.beta1=0.8 or sgd.nesterov=true; "
-                    + "repeatable. The rest keep their defaults.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--compat", paramLabel = "FRAMEWORK", defaultValue = "torch",
-            description = "Whose defaults and conventions: torch, keras or tfjs. Default: ${DEFAULT-VALUE}.")
-    Compat compat;
+    @Mixin
+    PerOptimizerOptions perOptimizer;
 
     @Mixin
     StoppingOptions stopping;
@@ -83,7 +76,8 @@ public final class CompareCommand implements Callable<Integer> {
         int dimension = problem.start().dimension();
         pictures.validate(dimension);
         String fixedRates = learningRate == null ? null : withoutBest(learningRate);
-        Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, fixedRates, sets);
+        Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, fixedRates,
+                perOptimizer.sets);
         if (fixedRates != learningRate) {
             chooseBestRates(problem, settings);
         }
@@ -92,8 +86,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
             OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
             entries.add(new Comparison.Entry(optimizer.name(),
-                    OptimizerOptions.create(optimizer, compat, entry.getValue(), dimension)));
-            learningRates.add(optimizer.settings(compat, entry.getValue()).number("lr"));
+                    OptimizerOptions.create(optimizer, perOptimizer.compat, entry.getValue(), dimension)));
+            learningRates.add(optimizer.settings(perOptimizer.compat, entry.getValue()).number("lr"));
         }
         Comparison comparison = new Comparison(problem.objective(), problemOptions.gradientMethod(),
                 Runtime.getRuntime().availableProcessors());
@@ -164,7 +158,7 @@ public final class CompareCommand implements Callable<Integer> {
             return;
         }
         double[] rates = SweepCommand.learningRates(SweepCommand.DEFAULT_RANGE, SweepCommand.DEFAULT_POINTS);
-        List<Sweep.Candidate> candidates = SweepCommand.candidates(swept, setsOfSwept, compat,
+        List<Sweep.Candidate> candidates = SweepCommand.candidates(swept, setsOfSwept, perOptimizer.compat,
                 problem.start().dimension());
         Sweep sweep = new Sweep(problem.objective(), problemOptions.gradientMethod(),
                 Runtime.getRuntime().availableProcessors());

@@ -108,7 +108,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             description = "With --shuffle: the seed, so the same seed gives the same order. Default: 0.")
     Long seed;
 
-    @Option(names = {"--print-every", "--every"}, paramLabel = "K", defaultValue = "1", converter = Numbers.StepCount.class,
+    @Option(names = {"--print-every", "--every"}, paramLabel = "K", defaultValue = "1",
+            converter = Numbers.StepCount.class,
             description = "Print epochs 0, K, 2K, ... and the last. Default: ${DEFAULT-VALUE}.")
     long printEvery;
 

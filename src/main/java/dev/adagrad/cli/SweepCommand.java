@@ -51,13 +51,8 @@ public final class SweepCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int points;
 
-    @Option(names = "--set", paramLabel = "OPT.NAME=VALUE", split = ",",
-            description = "Another hyperparameter of one optimizer, e.g. adam.beta1=0.8; repeatable.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--compat", paramLabel = "FRAMEWORK", defaultValue = "torch",
-            description = "Whose defaults and conventions: torch, keras or tfjs. Default: ${DEFAULT-VALUE}.")
-    Compat compat;
+    @Mixin
+    PerOptimizerOptions perOptimizer;
 
     @Mixin
     StoppingOptions stopping;
@@ -74,7 +69,8 @@ public final class SweepCommand implements Callable<Integer> {
         stopping.validate();
         plotOptions.validate();
         double[] learningRates = learningRates(range, points);
-        List<Sweep.Candidate> candidates = candidates(optimizers, sets, compat, problem.start().dimension());
+        List<Sweep.Candidate> candidates = candidates(optimizers, perOptimizer.sets, perOptimizer.compat,
+                problem.start().dimension());
         List<Sweep.Outcome> outcomes = sweep(problem, candidates, learningRates);
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             if (outputOptions.format == Format.table) {
