@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.optim.Compat;
 import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.output.ComparisonTable;
@@ -73,6 +74,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ProblemOptions.Problem problem = problemOptions.problem();
+        GradientMethod gradientMethod = problemOptions.gradientMethod();
+        if (problemOptions.checkGradientOnly()) {
+            return problemOptions.printGradientCheck(problem, spec);
+        }
         stopping.validate();
         int dimension = problem.start().dimension();
         String fixedRates = learningRate == null ? null : withoutBest(learningRate);
@@ -88,7 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
                     OptimizerOptions.create(optimizer, compat, entry.getValue(), dimension)));
             learningRates.add(optimizer.settings(compat, entry.getValue()).number("lr"));
         }
-        Comparison comparison = new Comparison(problem.objective(), problemOptions.gradientMethod(),
+        Comparison comparison = new Comparison(problem.objective(), gradientMethod,
                 Runtime.getRuntime().availableProcessors());
         List<String> variables = problem.start().variables();
 

@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.optim.Compat;
 import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.output.Format;
@@ -67,6 +68,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ProblemOptions.Problem problem = problemOptions.problem();
+        GradientMethod gradientMethod = problemOptions.gradientMethod();
+        if (problemOptions.checkGradientOnly()) {
+            return problemOptions.printGradientCheck(problem, spec);
+        }
         stopping.validate();
         double[] learningRates = learningRates(range, points);
         List<Sweep.Candidate> candidates = candidates(optimizers, sets, compat, problem.start().dimension());
