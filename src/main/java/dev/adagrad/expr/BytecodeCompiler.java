@@ -326,6 +326,10 @@ final class BytecodeCompiler {
                 }
                 case CALL -> {
                     String name = node.function().name();
+                    if (name.equals("pow") && nodes.get(args[1]).kind() == Kind.CONSTANT) {
+                        constantExponent(code, node, adjoint);
+                        continue;
+                    }
                     String[] partials = args.length == 1
                             ? new String[] {name + "Derivative"}
                             : new String[] {name + "PartialA", name + "PartialB"};
@@ -351,6 +355,32 @@ final class BytecodeCompiler {
             code.visitVarInsn(DLOAD, gradientSlot[k]);
             code.visitInsn(DASTORE);
         }
+    }
+
+    /**
+     * a^c with a constant c: the same A·(c·a^(c−1)) as {@code powPartialA}, with c − 1 folded here and Math.pow(a, 1)
+     * written as a (the JDK specifies pow(a, 1) = a), so x^2 costs a multiplication instead of a call to pow.
+     */
+    private void constantExponent(MethodVisitor code, Node node, int adjoint) {
+        int base = node.arguments()[0];
+        double c = nodes.get(node.arguments()[1]).constant();
+        if (!active(base)) {
+            return;
+        }
+        code.visitVarInsn(DLOAD, adjoint);
+        if (c == 0) {
+            code.visitInsn(DCONST_0);
+        } else {
+            code.visitLdcInsn(c);
+            load(code, base);
+            if (c - 1 != 1) {
+                code.visitLdcInsn(c - 1);
+                code.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "pow", "(DD)D", false);
+            }
+            code.visitInsn(DMUL);
+        }
+        code.visitInsn(DMUL);
+        accumulate(code, base);
     }
 
     private boolean active(int node) {
