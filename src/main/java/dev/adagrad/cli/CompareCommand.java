@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.output.ComparisonTable;
 import dev.adagrad.output.Format;
@@ -72,6 +73,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ProblemOptions.Problem problem = problemOptions.problem();
+        GradientMethod gradientMethod = problemOptions.gradientMethod();
+        if (problemOptions.checkGradientOnly()) {
+            return problemOptions.printGradientCheck(problem, spec);
+        }
         stopping.validate();
         int dimension = problem.start().dimension();
         pictures.validate(dimension);
@@ -89,7 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
                     OptimizerOptions.create(optimizer, perOptimizer.compat, entry.getValue(), dimension)));
             learningRates.add(optimizer.settings(perOptimizer.compat, entry.getValue()).number("lr"));
         }
-        Comparison comparison = new Comparison(problem.objective(), problemOptions.gradientMethod(),
+        Comparison comparison = new Comparison(problem.objective(), gradientMethod,
                 Runtime.getRuntime().availableProcessors());
         List<String> variables = problem.start().variables();
         List<Trajectory> trajectories = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.adagrad.cli;
 
 import dev.adagrad.expr.CentralDifference;
+import dev.adagrad.expr.ExactGradient;
+import dev.adagrad.expr.GradientCheck;
 import dev.adagrad.expr.ExpressionSyntax;
 import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.expr.Objective;
@@ -8,11 +10,13 @@ import dev.adagrad.expr.ParsedExpression;
 import dev.adagrad.expr.StartPoint;
 import dev.adagrad.expr.TestFunction;
 import dev.adagrad.expr.TestFunctions;
+import dev.adagrad.output.GradientCheckReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The problem: what to minimise, where to start, how to take the gradient. */
@@ -36,6 +40,19 @@ public final class ProblemOptions {
             description = "Fixed step for the central-difference gradient. Default: ∛ε·max(1,|xᵢ|) ≈ 6.06e-6·max(1,|xᵢ|).")
     Double step;
 
+    /** How the gradient is taken. */
+    enum Gradient { central, exact }
+
+    @Option(names = "--grad", paramLabel = "METHOD", defaultValue = "central",
+            description = "How to take the gradient: central (central differences, the default) or exact "
+                    + "(reverse-mode automatic differentiation of the expression).")
+    Gradient gradient;
+
+    @Option(names = "--check-grad",
+            description = "Print the central-difference and the exact gradient at x0, per variable, with their "
+                    + "relative difference, then exit without running.")
+    boolean checkGradient;
+
     /**
      * The checked expression, the variables with their start values, the compiled objective, and the named test
      * function {@code --f} named ({@code null} for an expression).
@@ -56,7 +73,34 @@ public final class ProblemOptions {
         StartPoint start = testFunction != null && startPoint == null
                 ? new StartPoint(testFunction.variables(), testFunction.start().clone())
                 : startPoint(parsed);
-        return new Problem(parsed, start, Objective.compile(parsed, start.variables()), testFunction);
+        Objective objective = Objective.compile(parsed, start.variables());
+        if ((gradient == Gradient.exact || checkGradient) && !ExactGradient.supports(objective)) {
+            throw new UsageException((checkGradient ? "--check-grad" : "--grad exact")
+                    + " needs the exact gradient, but the expression is too large to compile; use --grad central");
+        }
+        return new Problem(parsed, start, objective, testFunction);
+    }
+
+    /** Whether {@code --check-grad} asks to print the gradient check instead of running. */
+    boolean checkGradientOnly() {
+        return checkGradient;
+    }
+
+    /**
+     * Prints the gradient check at x₀ ({@code --check-grad}).
+     *
+     * @return the exit code: OK, or NON_FINITE when f or a gradient component is not finite there
+     */
+    int printGradientCheck(Problem problem, CommandSpec spec) {
+        GradientCheck check = GradientCheck.at(problem.objective(), centralDifference(), problem.start().values());
+        String h = step == null ? "h = cbrt(eps)*max(1,|xi|)" : "h = " + step;
+        GradientCheckReport.write(spec.commandLine().getOut(), check, h);
+        if (!check.finite()) {
+            spec.commandLine().getErr().println(Errors.prefix(spec)
+                    + "f or a gradient component is not finite at x0 (see the check above)");
+            return ExitCode.NON_FINITE;
+        }
+        return ExitCode.OK;
     }
 
     private StartPoint startPoint(ParsedExpression parsed) {
@@ -119,8 +163,18 @@ public final class ProblemOptions {
         return String.join(",", parts);
     }
 
-    /** Central differences, with the --h step if given. */
+    /** The --grad method: central differences (with the --h step if given), or the exact gradient. */
     GradientMethod gradientMethod() {
+        if (gradient == Gradient.exact) {
+            if (step != null) {
+                throw new UsageException("--h sets the central-difference step; it cannot be used with --grad exact");
+            }
+            return ExactGradient.instance();
+        }
+        return centralDifference();
+    }
+
+    private GradientMethod centralDifference() {
         if (step == null) {
             return CentralDifference.scaled();
         }

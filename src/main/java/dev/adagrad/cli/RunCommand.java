@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.RunShape;
@@ -54,11 +55,15 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
     @Override
     public Integer call() throws IOException {
         ProblemOptions.Problem problem = problemOptions.problem();
+        GradientMethod gradientMethod = problemOptions.gradientMethod();
+        if (problemOptions.checkGradientOnly()) {
+            return problemOptions.printGradientCheck(problem, spec);
+        }
         Optimizer optimizer = optimizerOptions.create(problem.start().dimension());
         stopping.validate();
         pictures.validate(problem.start().dimension());
         Trajectory trajectory = pictures.recorder(problem.start().dimension());
-        Runner runner = new Runner(problem.objective(), problemOptions.gradientMethod(), optimizer);
+        Runner runner = new Runner(problem.objective(), gradientMethod, optimizer);
         RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,
                 problem.testFunction());
 

@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.optim.Compat;
 import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.output.Format;
@@ -66,6 +67,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ProblemOptions.Problem problem = problemOptions.problem();
+        GradientMethod gradientMethod = problemOptions.gradientMethod();
+        if (problemOptions.checkGradientOnly()) {
+            return problemOptions.printGradientCheck(problem, spec);
+        }
         stopping.validate();
         plotOptions.validate();
         double[] learningRates = learningRates(range, points);

@@ -25,13 +25,13 @@ public interface Objective {
     /** An independent copy for use on another thread. */
     Objective copy();
 
-    /** See {@link ExpressionObjective#compile}. */
+    /** The expression compiled to bytecode, see {@link CompiledObjective#compile}. */
     static Objective compile(ParsedExpression parsed, List<String> variables) {
-        return ExpressionObjective.compile(parsed, variables);
+        return CompiledObjective.compile(parsed, variables);
     }
 
-    /** See {@link ExpressionObjective#of}. */
+    /** See {@link CompiledObjective#of}. */
     static Objective of(String text) {
-        return ExpressionObjective.of(text);
+        return CompiledObjective.of(text);
     }
 }

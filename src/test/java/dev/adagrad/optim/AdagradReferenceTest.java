@@ -248,6 +248,49 @@ class AdagradReferenceTest {
     }
 
     /**
+     * With {@code --grad exact} the program's gradient is the analytic one up to rounding, so the trajectory must
+     * match the reference to {@value #EXACT_RELATIVE_TOLERANCE} relative, not just 1e-5.
+     */
+    @ParameterizedTest(name = "{0} with {1}, --grad exact")
+    @MethodSource("objectivesTimesOptionSets")
+    void exactGradientTrajectoryMatchesPyTorchReference(Objective objective, OptionSet options) {
+        List<String> command = new ArrayList<>(List.of("run", "--f", objective.expression(),
+                "--x0", startByName(objective), "--lr", Double.toString(objective.lr()),
+                "--steps", Integer.toString(objective.steps()), "--format", "csv", "--grad", "exact"));
+        command.addAll(options.arguments());
+
+        Csv csv = Csv.parse(runProgram(command));
+        List<ReferenceRow> reference = referenceTrajectory(objective, options);
+
+        assertEquals(objective.steps() + 1, csv.rowCount(), "number of rows for " + command);
+        for (int step = 0; step <= objective.steps(); step++) {
+            ReferenceRow expected = reference.get(step);
+            assertRelative(expected.f(), csv.number(step, "f"), step, "f", command);
+            for (int i = 0; i < objective.variables().size(); i++) {
+                String variable = objective.variables().get(i);
+                assertRelative(expected.x()[i], csv.number(step, variable), step, variable, command);
+                if (step > 0) {
+                    assertRelative(expected.sumOfSquares()[i], csv.number(step, "G_" + variable), step,
+                            "G_" + variable, command);
+                    assertRelative(expected.effectiveLr()[i], csv.number(step, "lr_" + variable), step,
+                            "lr_" + variable, command);
+                }
+            }
+        }
+    }
+
+    private static final double EXACT_RELATIVE_TOLERANCE = 1e-10;
+
+    private static void assertRelative(double expected, double actual, int step, String column,
+                                       List<String> command) {
+        if (!(Math.abs(actual - expected) <= EXACT_RELATIVE_TOLERANCE * Math.abs(expected))) {
+            fail("step " + step + ", column " + column + ": program " + actual + ", reference " + expected
+                    + " (relative difference " + Math.abs(actual - expected) / Math.abs(expected) + ") for "
+                    + command);
+        }
+    }
+
+    /**
      * The seed's worked example: f = x², x₀ = 4, η = 1, ε = 1e-8 outside the square root, 10 steps of
      * {@code G += g²; adjusted_eta = eta / (sqrt(G) + eps); update = adjusted_eta * g; x -= update}.
      */
