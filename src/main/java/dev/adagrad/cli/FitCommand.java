@@ -4,9 +4,11 @@ import dev.adagrad.data.CsvDataLoader;
 import dev.adagrad.data.DataException;
 import dev.adagrad.data.Dataset;
 import dev.adagrad.expr.CentralDifference;
+import dev.adagrad.expr.ExactGradient;
 import dev.adagrad.expr.ExpressionException;
 import dev.adagrad.expr.ExpressionSyntax;
 import dev.adagrad.expr.FunctionTable;
+import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.expr.ParsedExpression;
 import dev.adagrad.fit.BatchLoss;
 import dev.adagrad.fit.Classifier;
@@ -113,6 +115,11 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             description = "Print epochs 0, K, 2K, ... and the last. Default: ${DEFAULT-VALUE}.")
     long printEvery;
 
+    @Option(names = "--grad", paramLabel = "METHOD", defaultValue = "central",
+            description = "How to take the gradient of the batch's mean loss: central (central differences, the "
+                    + "default) or exact (reverse-mode automatic differentiation of the per-row loss).")
+    ProblemOptions.Gradient gradient;
+
     @Mixin
     OptimizerOptions optimizerOptions;
 
@@ -153,7 +160,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             return fitSideBySide(problem, schedule);
         }
         Optimizer optimizer = optimizerOptions.create(problem.parameters().size());
-        Trainer trainer = new Trainer(problem.loss(), CentralDifference.scaled(), optimizer, problem.classifier());
+        Trainer trainer = new Trainer(problem.loss(), gradientMethod(problem), optimizer, problem.classifier());
         int rows = problem.loss().data().rows();
         FitShape shape = new FitShape(problem.parameters(), problem.classifier() != null, schedule.epochs(),
                 schedule.epochs() * schedule.stepsPerEpoch(rows));
@@ -214,7 +221,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
                     OptimizerOptions.create(optimizer, optimizerOptions.compat, entry.getValue(), dimension)));
             learningRates.add(optimizer.settings(optimizerOptions.compat, entry.getValue()).number("lr"));
         }
-        FitComparison comparison = new FitComparison(problem.loss(), CentralDifference.scaled(),
+        FitComparison comparison = new FitComparison(problem.loss(), gradientMethod(problem),
                 problem.classifier(), Runtime.getRuntime().availableProcessors());
         int rows = problem.loss().data().rows();
         FitShape shape = new FitShape(problem.parameters(), problem.classifier() != null, schedule.epochs(),
@@ -247,6 +254,17 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         List<String> names = entries.stream().map(FitComparison.Entry::name).toList();
         plotOptions.drawLossCurves(plotTitle(), names, results.stream().map(r -> r.history().lossArray()).toList());
         return ExitCode.OK;
+    }
+
+    private GradientMethod gradientMethod(Problem problem) {
+        if (gradient == ProblemOptions.Gradient.central) {
+            return CentralDifference.scaled();
+        }
+        if (!problem.loss().differentiable()) {
+            throw new UsageException("--grad exact: the loss is too large to compile, so it has no exact gradient; "
+                    + "use --grad central");
+        }
+        return ExactGradient.instance();
     }
 
     private String plotTitle() {

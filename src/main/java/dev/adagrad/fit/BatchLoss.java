@@ -1,45 +1,49 @@
 package dev.adagrad.fit;
 
 import dev.adagrad.data.Dataset;
-import dev.adagrad.expr.ExpressionObjective;
+import dev.adagrad.expr.DifferentiableObjective;
 import dev.adagrad.expr.Objective;
 import dev.adagrad.expr.ParsedExpression;
+import java.util.ArrayList;
 import java.util.List;
-import net.objecthunter.exp4j.Expression;
 
 /**
  * The objective of one training step: the mean of a per-row loss over the rows of the current batch, plus an optional
  * L2 penalty λ·Σw² over some parameters. The parameters are the objective's variables; the data columns the loss
  * names are set from each row in turn.
  *
- * <p>The expression is compiled once. An evaluation sets the parameters once, then for each row the row's values and
- * evaluates; it allocates no arrays of its own (exp4j boxes each value it is given and allocates a small stack per
- * evaluation: acceptable until a compiled evaluator replaces it). Not thread-safe; see {@link #copy()}.
+ * <p>The per-row loss is compiled once (see {@code Objective.compile}) over the parameters followed by the data
+ * columns it names. An evaluation copies the parameters into a scratch point once, then for each row the row's values,
+ * and evaluates; it allocates nothing. The exact gradient of the batch mean is the mean of the rows' exact gradients
+ * (their parameter components) plus 2λw for each penalized parameter. Not thread-safe (the scratch point and the
+ * batch are per object); see {@link #copy()}.
  */
-public final class BatchLoss implements Objective {
+public final class BatchLoss implements DifferentiableObjective {
 
     private final String text;
     private final Dataset data;
-    private final String[] dataNames;
     private final int[] dataColumns;
     private final String[] parameters;
-    private final Expression expression;
+    private final Objective rowLoss;
     private final double l2;
     private final int[] penalized;
+    private final double[] point;
+    private final double[] rowGradient;
     private int[] order;
     private int from;
     private int to;
 
-    private BatchLoss(String text, Dataset data, String[] dataNames, int[] dataColumns, String[] parameters,
-                      Expression expression, double l2, int[] penalized) {
+    private BatchLoss(String text, Dataset data, int[] dataColumns, String[] parameters, Objective rowLoss,
+                      double l2, int[] penalized) {
         this.text = text;
         this.data = data;
-        this.dataNames = dataNames;
         this.dataColumns = dataColumns;
         this.parameters = parameters;
-        this.expression = expression;
+        this.rowLoss = rowLoss;
         this.l2 = l2;
         this.penalized = penalized;
+        this.point = new double[parameters.length + dataColumns.length];
+        this.rowGradient = new double[point.length];
         this.to = data.rows();
     }
 
@@ -63,8 +67,10 @@ public final class BatchLoss implements Objective {
                 throw new IllegalArgumentException("a penalized name is not a parameter: " + penalized);
             }
         }
-        return new BatchLoss(parsed.text(), data, used.toArray(String[]::new), columns,
-                parameters.toArray(String[]::new), ExpressionObjective.build(parsed), l2, penalizedIndices);
+        List<String> variables = new ArrayList<>(parameters);
+        variables.addAll(used);
+        return new BatchLoss(parsed.text(), data, columns, parameters.toArray(String[]::new),
+                Objective.compile(parsed, variables), l2, penalizedIndices);
     }
 
     /** The batch is the rows {@code order[from]}, …, {@code order[to − 1]}. The array is used, not copied. */
@@ -86,23 +92,61 @@ public final class BatchLoss implements Objective {
         return to - from;
     }
 
+    /** Whether {@link #valueAndGradient} is available: the per-row loss compiled (it was not too large). */
+    public boolean differentiable() {
+        return rowLoss instanceof DifferentiableObjective;
+    }
+
     /** The mean loss over the batch's rows at these parameters, plus λ·Σw²; NaN where the loss is undefined. */
     @Override
     public double value(double[] x) {
-        for (int p = 0; p < parameters.length; p++) {
-            expression.setVariable(parameters[p], x[p]);
-        }
-        double[] values = data.values();
-        int width = data.width();
+        System.arraycopy(x, 0, point, 0, parameters.length);
         double sum = 0;
         for (int k = from; k < to; k++) {
-            int base = (order == null ? k : order[k]) * width;
-            for (int j = 0; j < dataColumns.length; j++) {
-                expression.setVariable(dataNames[j], values[base + dataColumns[j]]);
-            }
-            sum += evaluate();
+            setRow(k);
+            sum += rowLoss.value(point);
         }
         return sum / (to - from) + penalty(x);
+    }
+
+    /**
+     * The mean loss and its exact gradient with respect to the parameters.
+     *
+     * @throws IllegalStateException if the per-row loss is not {@link #differentiable()}
+     */
+    @Override
+    public double valueAndGradient(double[] x, double[] gradient) {
+        if (!(rowLoss instanceof DifferentiableObjective differentiable)) {
+            throw new IllegalStateException("the loss is too large for an exact gradient: " + text);
+        }
+        int n = parameters.length;
+        System.arraycopy(x, 0, point, 0, n);
+        java.util.Arrays.fill(gradient, 0, n, 0.0);
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            setRow(k);
+            sum += differentiable.valueAndGradient(point, rowGradient);
+            for (int p = 0; p < n; p++) {
+                gradient[p] += rowGradient[p];
+            }
+        }
+        int rows = to - from;
+        for (int p = 0; p < n; p++) {
+            gradient[p] /= rows;
+        }
+        for (int index : penalized) {
+            gradient[index] += 2 * l2 * x[index];
+        }
+        return sum / rows + penalty(x);
+    }
+
+    private void setRow(int k) {
+        double[] values = data.values();
+        int base = (order == null ? k : order[k]) * data.width();
+        int n = parameters.length;
+        for (int j = 0; j < dataColumns.length; j++) {
+            point[n + j] = values[base + dataColumns[j]];
+        }
     }
 
     /** λ·Σw² over the penalized parameters. */
@@ -115,14 +159,6 @@ public final class BatchLoss implements Objective {
             sum += x[index] * x[index];
         }
         return l2 * sum;
-    }
-
-    private double evaluate() {
-        try {
-            return expression.evaluate();
-        } catch (ArithmeticException e) {
-            return Double.NaN;
-        }
     }
 
     @Override
@@ -144,10 +180,9 @@ public final class BatchLoss implements Objective {
         return data;
     }
 
-    /** A copy with its own exp4j state and its own batch (every row). */
+    /** A copy with its own scratch point and its own batch (every row); the compiled loss and the data are shared. */
     @Override
     public BatchLoss copy() {
-        return new BatchLoss(text, data, dataNames, dataColumns, parameters, new Expression(expression), l2,
-                penalized);
+        return new BatchLoss(text, data, dataColumns, parameters, rowLoss.copy(), l2, penalized);
     }
 }

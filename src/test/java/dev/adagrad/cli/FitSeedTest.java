@@ -81,6 +81,22 @@ class FitSeedTest {
         }
     }
 
+    /** With the exact gradient the only difference from the closed-form reference is rounding. */
+    @Test
+    void withTheExactGradientEveryEpochAgreesToOnePartInTenBillion() throws IOException {
+        double[][] expected = reference(100, 0.1);
+
+        CsvTable table = new CsvTable(Cli.output(List.of("fit", "--data", points().toString(), "--loss",
+                "(w*x+b-y)^2", "--params", "w=0,b=0", "--lr", "0.1", "--epochs", "100", "--grad", "exact",
+                "--format", "csv")));
+
+        for (int epoch = 0; epoch <= 100; epoch++) {
+            assertRelative(expected[epoch][0], table.number(epoch, "loss"), 1e-10, "loss at epoch " + epoch);
+            assertRelative(expected[epoch][1], table.number(epoch, "w"), 1e-10, "w at epoch " + epoch);
+            assertRelative(expected[epoch][2], table.number(epoch, "b"), 1e-10, "b at epoch " + epoch);
+        }
+    }
+
     /**
      * The seed's loop prints, for epoch in range(100) with epoch % 10 == 0, the loss computed before that epoch's
      * step: the loss after `epoch` steps. fit's row for epoch e is the loss after e epochs, so rows 0, 10, …, 90 of
