@@ -23,7 +23,7 @@ public final class Main {
     /** Runs one command line, writing to {@code out} and {@code err}, and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         try {
-            return AdagradCommand.commandLine(out, err).execute(args);
+            return AdagradCommand.commandLine(out, err, args).execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
             return Errors.unexpected(e, err);
         } finally {

@@ -3,7 +3,9 @@ package dev.adagrad.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,9 +16,6 @@ import picocli.CommandLine.Spec;
 /** {@code adagrad}: the top-level command, which only holds the subcommands. */
 @Command(name = "adagrad", mixinStandardHelpOptions = true, versionProvider = AdagradCommand.Version.class,
         description = "See what an optimizer does: exact per-step numbers, as a table, CSV or JSON Lines.",
-        subcommands = {RunCommand.class, ExplainCommand.class, CompareCommand.class, SweepCommand.class,
-                FitCommand.class, DataCommand.class, OptimizersCommand.class, FunctionsCommand.class,
-                CompletionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  adagrad run --f \"x^2\" --x0 4 --lr 1 --steps 10   # the seed's example",
@@ -38,9 +37,31 @@ public final class AdagradCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Builds the command line with this project's converters, error handling and streams. */
+    /** The subcommands, in the order --help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ExplainCommand.class, CompareCommand.class,
+            SweepCommand.class, FitCommand.class, DataCommand.class, OptimizersCommand.class, FunctionsCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class);
+
+    /** These see the whole command tree (help lists it, completion walks it), so they never run alone. */
+    private static final Set<String> NEED_EVERY_COMMAND = Set.of("help", "completion");
+
+    /** Builds the whole command line, every subcommand included, with this project's error handling and streams. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * Builds the command line for these arguments. When they call one subcommand (such as {@code run}), only that
+     * one is built: picocli reads each command's annotations by reflection, and building all of them would cost more
+     * than the run itself in a short command (about 150 ms of start-up). Anything else gets every subcommand, so help
+     * and the "unknown command" message still list them all.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine commandLine = new CommandLine(new AdagradCommand());
+        Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+        for (Class<?> subcommand : only == null ? SUBCOMMANDS : List.of(only)) {
+            commandLine.addSubcommand(subcommand);
+        }
         Errors errors = new Errors();
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -53,6 +74,18 @@ public final class AdagradCommand implements Callable<Integer> {
             }
         }
         return commandLine;
+    }
+
+    private static Class<?> subcommandNamed(String name) {
+        if (NEED_EVERY_COMMAND.contains(name)) {
+            return null;
+        }
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (subcommand.getAnnotation(Command.class).name().equals(name)) {
+                return subcommand;
+            }
+        }
+        return null;
     }
 
     @Override

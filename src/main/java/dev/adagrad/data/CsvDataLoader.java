@@ -101,7 +101,7 @@ public final class CsvDataLoader {
                 if (record.size() != fields) {
                     throw ragged(name, row, line, header, record);
                 }
-                if (row > Integer.MAX_VALUE - 8 || (long) (row) * width > Integer.MAX_VALUE - 8) {
+                if (row > Integer.MAX_VALUE - 8 || row * width > Integer.MAX_VALUE - 8) {
                     throw DataException.file(name, "more than " + (row - 1) + " rows of " + width
                             + " columns do not fit in one array");
                 }

@@ -1,0 +1,44 @@
+package dev.adagrad.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** NumberText's fixed-point and scientific forms against java.util.Formatter, the implementation they replace. */
+class NumberTextFormatterTest {
+
+    private static final double[] EDGES = {0.0, -0.0, 1, -1, 0.5, 0.00005, 0.00015, 0.000049999, 2.5e-5, 9.99995,
+            9.999949, 99999.99995, 1e5, 123456.789, 0.125, 0.0625, 1.0000500000000001, 5e-324, 1.7976931348623157e308,
+            -3.870147053, 0.584948001, 1e-10, 64.0, 0.090152, 123.04, 1e300, 9.5e-7, 0.1 + 0.2};
+
+    private static void check(double value) {
+        for (int decimals = 1; decimals <= 8; decimals++) {
+            String what = value + " with " + decimals + " decimals";
+            assertEquals(String.format(Locale.ROOT, "%." + decimals + "f", value),
+                    NumberText.plainFixed(value, decimals), what);
+            assertEquals(String.format(Locale.ROOT, "%." + decimals + "e", value),
+                    NumberText.scientificFixed(value, decimals), what);
+        }
+    }
+
+    @Test
+    void edgeCasesMatchFormatter() {
+        for (double value : EDGES) {
+            check(value);
+            check(-value);
+        }
+    }
+
+    @Test
+    void randomValuesOverEveryMagnitudeMatchFormatter() {
+        SplittableRandom random = new SplittableRandom(20261123);
+        for (int i = 0; i < 20_000; i++) {
+            double value = random.nextDouble(-1, 1) * Math.pow(10, random.nextInt(-12, 12));
+            check(value);
+            // values that sit exactly on a rounding boundary of their short decimal form
+            check(Math.round(value * 1e4) / 1e4 + 0.00005);
+        }
+    }
+}
