@@ -132,12 +132,14 @@ class PackagedJarIT {
     }
 
     @Test
-    void deepNestingDoesNotCrashTheJvm() throws Exception {
+    void deepNestingIsRefusedWithTheLimitNotACrash() throws Exception {
         String deep = "(".repeat(20_000) + "x^2" + ")".repeat(20_000);
         Outcome outcome = jar("run", "--f", deep, "--x0", "1", "--steps", "2", "--format", "csv");
 
-        assertEquals(0, outcome.exitCode(), outcome.err());
-        assertEquals(4, outcome.out().split("\n").length);
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().startsWith("adagrad run: the expression is 40003 characters long, above the limit "
+                + "of 10000"), outcome.err());
+        assertEquals("", outcome.out());
     }
 
     @Test

@@ -308,7 +308,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         }
         ParsedExpression parsed;
         try {
-            parsed = ExpressionSyntax.check(loss);
+            parsed = ExpressionSyntax.checkTyped(loss);
         } catch (ExpressionException e) {
             throw e.in("--loss");
         }

@@ -69,7 +69,8 @@ public final class ProblemOptions {
     /** Checks --f and --x0 and builds the objective. Throws ExpressionException or UsageException. */
     Problem problem() {
         TestFunction testFunction = TestFunctions.named(expression).orElse(null);
-        ParsedExpression parsed = ExpressionSyntax.check(testFunction == null ? expression : testFunction.formula());
+        ParsedExpression parsed = testFunction == null ? ExpressionSyntax.checkTyped(expression)
+                : ExpressionSyntax.check(testFunction.formula());
         StartPoint start = testFunction != null && startPoint == null
                 ? new StartPoint(testFunction.variables(), testFunction.start().clone())
                 : startPoint(parsed);

@@ -27,7 +27,10 @@ import net.objecthunter.exp4j.function.Function;
  * exp4j's: {@code ^} binds tighter than unary minus ({@code -x^2 = -(x^2)}) and is right-associative
  * ({@code 2^3^2 = 2^9}).
  *
- * <p>The check is iterative, so thousands of nested parentheses cannot overflow the stack.
+ * <p>The check is iterative, so thousands of nested parentheses cannot overflow the stack. What a person types
+ * ({@link #checkTyped}) is also held to limits no real objective comes near, so that a pasted accident is refused with
+ * a message rather than compiled: {@value #MAX_LENGTH} characters, {@value #MAX_DEPTH} levels of brackets and
+ * {@value #MAX_VARIABLES} variables.
  */
 public final class ExpressionSyntax {
 
@@ -40,12 +43,37 @@ public final class ExpressionSyntax {
         }
     }
 
+    /** The longest expression {@link #checkTyped} accepts, in characters. */
+    public static final int MAX_LENGTH = 10_000;
+
+    /** The deepest nesting of brackets {@link #checkTyped} accepts. */
+    public static final int MAX_DEPTH = 100;
+
+    /** The most distinct names (variables and constants) {@link #checkTyped} accepts. */
+    public static final int MAX_VARIABLES = 1_000;
+
     private final String text;
+    private final boolean limited;
     private final Set<String> identifiers = new LinkedHashSet<>();
     private final Deque<Group> groups = new ArrayDeque<>();
 
-    private ExpressionSyntax(String text) {
+    private ExpressionSyntax(String text, boolean limited) {
         this.text = text;
+        this.limited = limited;
+    }
+
+    /**
+     * Checks an expression a person typed ({@code --f}, {@code --loss}): as {@link #check}, and within
+     * {@link #MAX_LENGTH}, {@link #MAX_DEPTH} and {@link #MAX_VARIABLES}.
+     *
+     * @throws ExpressionException naming the first mistake or the limit, and where it is
+     */
+    public static ParsedExpression checkTyped(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new ExpressionException("the expression is " + text.length() + " characters long, above the limit "
+                    + "of " + MAX_LENGTH, text, MAX_LENGTH);
+        }
+        return new ExpressionSyntax(text, true).run();
     }
 
     /**
@@ -54,7 +82,14 @@ public final class ExpressionSyntax {
      * @throws ExpressionException naming the first mistake and where it is
      */
     public static ParsedExpression check(String text) {
-        return new ExpressionSyntax(text).run();
+        return new ExpressionSyntax(text, false).run();
+    }
+
+    private void open(Group group) {
+        if (limited && groups.size() >= MAX_DEPTH) {
+            throw error("brackets nested more than " + MAX_DEPTH + " deep, the limit", group.position());
+        }
+        groups.push(group);
     }
 
     private ParsedExpression run() {
@@ -86,7 +121,7 @@ public final class ExpressionSyntax {
                 if (!expectOperand) {
                     throw missingOperator(i);
                 }
-                groups.push(new Group(c, i, null, -1, 0));
+                open(new Group(c, i, null, -1, 0));
                 i++;
             } else if (isClose(c)) {
                 close(c, i, expectOperand);
@@ -168,13 +203,15 @@ public final class ExpressionSyntax {
             if (function == null) {
                 throw error("unknown function '" + name + "'", start);
             }
-            groups.push(new Group(text.charAt(next), next, function, start, 0));
+            open(new Group(text.charAt(next), next, function, start, 0));
             return next + 1;
         }
         if (function != null) {
             throw error("'" + name + "' is a function: call it as " + name + "(...)", start);
         }
-        identifiers.add(name);
+        if (identifiers.add(name) && limited && identifiers.size() > MAX_VARIABLES) {
+            throw error("more than " + MAX_VARIABLES + " different names, the limit for variables", start);
+        }
         return end;
     }
 

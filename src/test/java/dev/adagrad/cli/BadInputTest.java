@@ -156,21 +156,42 @@ class BadInputTest {
     }
 
     @Test
-    void thousandsOfNestedParenthesesGiveAnErrorNotACrash() {
+    void anExpressionAboveTheLengthLimitIsRefusedWithTheLimit() {
         String deep = "(".repeat(50_000) + "x" + ")".repeat(49_999);
         Cli.Result result = Cli.run("run", "--f", deep, "--x0", "1");
 
         assertEquals(2, result.exitCode());
-        assertShortMessage(result, "'(' is never closed");
+        assertShortMessage(result, "the expression is 100000 characters long, above the limit of 10000");
     }
 
     @Test
-    void thousandsOfBalancedParenthesesRun() {
-        String deep = "(".repeat(5_000) + "x^2" + ")".repeat(5_000);
+    void nestingDeeperThanTheLimitIsRefusedWhereItHappens() {
+        String deep = "(".repeat(101) + "x" + ")".repeat(101);
+        Cli.Result result = Cli.run("run", "--f", deep, "--x0", "1");
+
+        assertEquals(2, result.exitCode());
+        assertShortMessage(result, "brackets nested more than 100 deep, the limit (character 101 of --f)");
+    }
+
+    @Test
+    void nestingUpToTheLimitRuns() {
+        String deep = "sqrt(".repeat(50) + "(".repeat(50) + "x^2" + ")".repeat(100);
         Cli.Result result = Cli.run("run", "--f", deep, "--x0", "4", "--lr", "1", "--steps", "1", "--format", "csv");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().contains("\n1,9.0"), result.out());
+        assertTrue(result.out().lines().count() == 3, result.out());
+    }
+
+    @Test
+    void moreVariablesThanTheLimitAreRefused() {
+        StringBuilder sum = new StringBuilder("v0");
+        for (int i = 1; i <= 1_000; i++) {
+            sum.append("+v").append(i);
+        }
+        Cli.Result result = Cli.run("run", "--f", sum.toString(), "--x0", "1");
+
+        assertEquals(2, result.exitCode());
+        assertShortMessage(result, "more than 1000 different names, the limit for variables");
     }
 
     @Test
