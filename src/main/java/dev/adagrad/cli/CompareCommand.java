@@ -127,6 +127,16 @@ public final class CompareCommand implements Callable<Integer> {
             pictures.draw(problem, names, trajectories, results, PictureOptions.chartStream(
                     spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions));
         }
+        if (results.stream().anyMatch(result -> result.reason() == StopReason.INTERRUPTED)) {
+            StringBuilder steps = new StringBuilder();
+            for (int i = 0; i < entries.size(); i++) {
+                steps.append(i == 0 ? "" : ", ").append(entries.get(i).name()).append(" after step ")
+                        .append(results.get(i).steps());
+            }
+            spec.commandLine().getErr().println(Errors.prefix(spec) + "interrupted: " + steps
+                    + "; every row up to there is written");
+            return ExitCode.INTERRUPTED;
+        }
         if (results.stream().allMatch(result -> result.reason() == StopReason.NON_FINITE
                 && result.divergence().step() == 0)) {
             spec.commandLine().getErr().println(Errors.prefix(spec)

@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** f, the gradient or x became NaN or infinite; the rows before it were written. */
     public static final int NON_FINITE = 3;
+    /** SIGINT or SIGTERM stopped the command; every row computed before it was written (128 + SIGINT's 2). */
+    public static final int INTERRUPTED = 130;
 
     private ExitCode() {
     }

@@ -115,6 +115,11 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             description = "Print epochs 0, K, 2K, ... and the last. Default: ${DEFAULT-VALUE}.")
     long printEvery;
 
+    @Option(names = "--max-seconds", paramLabel = "S", converter = Numbers.FiniteDouble.class,
+            description = "Stop after S seconds of wall time, keeping every epoch completed by then. "
+                    + "Default: no limit.")
+    Double maxSeconds;
+
     @Option(names = "--grad", paramLabel = "METHOD", defaultValue = "central",
             description = "How to take the gradient of the batch's mean loss: central (central differences, the "
                     + "default) or exact (reverse-mode automatic differentiation of the per-row loss).")
@@ -153,6 +158,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     public Integer call() throws IOException, InterruptedException {
         Schedule schedule = schedule();
         plotOptions.validate();
+        StoppingOptions.startClock(maxSeconds);
         Map<String, Double> given = parameters == null ? Map.of() : named(parameters);
         checkOptimizerChoice();
         Problem problem = model == null ? lossProblem(given) : modelProblem(given);
@@ -185,7 +191,18 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             spec.commandLine().getErr().println(Errors.prefix(spec) + divergence(result, problem.parameters()));
             return ExitCode.NON_FINITE;
         }
-        return ExitCode.OK;
+        return interrupted(List.of(result));
+    }
+
+    /** 130 and one line on stderr if an interrupt stopped a fit, else 0. */
+    private int interrupted(List<FitResult> results) {
+        if (results.stream().noneMatch(FitResult::interrupted)) {
+            return ExitCode.OK;
+        }
+        FitResult first = results.stream().filter(FitResult::interrupted).findFirst().orElseThrow();
+        spec.commandLine().getErr().println(Errors.prefix(spec) + "interrupted after epoch " + first.epochs()
+                + " (step " + first.steps() + "); every epoch up to it is written");
+        return ExitCode.INTERRUPTED;
     }
 
     /** --optimizers takes its settings from --set; --optimizer from the hyperparameter options. */
@@ -253,7 +270,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         }
         List<String> names = entries.stream().map(FitComparison.Entry::name).toList();
         plotOptions.drawLossCurves(plotTitle(), names, results.stream().map(r -> r.history().lossArray()).toList());
-        return ExitCode.OK;
+        return interrupted(results);
     }
 
     private GradientMethod gradientMethod(Problem problem) {

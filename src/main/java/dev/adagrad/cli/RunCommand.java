@@ -95,6 +95,11 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
             spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(result, shape.variables()));
             return ExitCode.NON_FINITE;
         }
+        if (result.reason() == StopReason.INTERRUPTED) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + "interrupted after step " + result.steps()
+                    + "; every row up to it is written");
+            return ExitCode.INTERRUPTED;
+        }
         return ExitCode.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.run.StopRequest;
 import picocli.CommandLine.Option;
 
 /** When a run stops. */
@@ -13,9 +14,26 @@ public final class StoppingOptions {
             description = "Stop when the gradient's Euclidean norm is ≤ X. Default: ${DEFAULT-VALUE} (never).")
     double tolerance;
 
+    @Option(names = "--max-seconds", paramLabel = "S", converter = Numbers.FiniteDouble.class,
+            description = "Stop after S seconds of wall time, keeping every row computed by then. Default: no limit.")
+    Double maxSeconds;
+
+    /** Checks the options and starts the clock of --max-seconds. */
     void validate() {
         if (tolerance < 0) {
             throw new UsageException("--tol must be ≥ 0 (got " + tolerance + ")");
         }
+        startClock(maxSeconds);
+    }
+
+    /** Starts the --max-seconds clock, if one was given; it must be > 0. */
+    static void startClock(Double maxSeconds) {
+        if (maxSeconds == null) {
+            return;
+        }
+        if (!(maxSeconds > 0)) {
+            throw new UsageException("--max-seconds must be > 0 (got " + maxSeconds + ")");
+        }
+        StopRequest.limitTime(maxSeconds);
     }
 }

@@ -6,6 +6,7 @@ import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.output.Format;
 import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.SweepReport;
+import dev.adagrad.run.StopReason;
 import dev.adagrad.run.Sweep;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -94,6 +95,14 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (!Sweeps.startIsNotFinite(outcomes)) {
             plotOptions.drawSweep(problem.title(), names, learningRates, finalF);
+        }
+        long interrupted = outcomes.stream().flatMap(outcome -> outcome.points().stream())
+                .filter(point -> point.result().reason() == StopReason.INTERRUPTED).count();
+        if (interrupted > 0) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + "interrupted: " + interrupted + " of "
+                    + outcomes.size() * learningRates.length + " runs were stopped early; the results are where "
+                    + "each run had got to");
+            return ExitCode.INTERRUPTED;
         }
         if (Sweeps.startIsNotFinite(outcomes)) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(

@@ -1,5 +1,7 @@
 package dev.adagrad.fit;
 
+import dev.adagrad.run.StopReason;
+
 /**
  * How a fit ended.
  *
@@ -10,11 +12,18 @@ package dev.adagrad.fit;
  * @param accuracy   the accuracy there, NaN for a model that does not classify
  * @param history    the loss (and accuracy) after every completed epoch, from epoch 0
  * @param divergence where a value stopped being finite, or null if none did
+ * @param stop       why it ended: STEPS_DONE (every epoch), NON_FINITE, INTERRUPTED or TIME_LIMIT; for the last two,
+ *                   the fields above describe the last completed epoch
  */
 public record FitResult(long epochs, long steps, double[] parameters, double loss, double accuracy,
-                        LossHistory history, FitDivergence divergence) {
+                        LossHistory history, FitDivergence divergence, StopReason stop) {
 
     public boolean diverged() {
         return divergence != null;
+    }
+
+    /** True when SIGINT or SIGTERM ended the fit. */
+    public boolean interrupted() {
+        return stop == StopReason.INTERRUPTED;
     }
 }

@@ -2,6 +2,8 @@ package dev.adagrad.fit;
 
 import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.optim.Optimizer;
+import dev.adagrad.run.StopReason;
+import dev.adagrad.run.StopRequest;
 import java.util.SplittableRandom;
 
 /**
@@ -9,7 +11,8 @@ import java.util.SplittableRandom;
  * the batch's mean loss and let the optimizer step; at the end of the epoch evaluate the loss (and accuracy) over all
  * rows, record it in the {@link LossHistory} and hand the printed epochs to a listener. Epoch 0 is the start.
  *
- * <p>Stops at the first non-finite gradient, parameter or loss. The loop allocates nothing and formats nothing.
+ * <p>Stops at the first non-finite gradient, parameter or loss, and between two steps when asked from outside (an
+ * interrupt or the time limit: {@link StopRequest}), reporting the last completed epoch. The loop allocates nothing and formats nothing.
  */
 public final class Trainer {
 
@@ -45,12 +48,20 @@ public final class Trainer {
             return diverged(history, 0, 0, FitDivergence.Quantity.PARAMETERS, x);
         }
         long t = 0;
+        // The parameters and step count at the end of the last completed epoch: what an interrupted fit reports.
+        double[] epochEndX = new double[n];
+        long epochEndStep = 0;
         for (long epoch = 0; epoch <= schedule.epochs(); epoch++) {
             if (epoch > 0) {
                 if (schedule.shuffle()) {
                     shuffle(order, random);
                 }
                 for (int from = 0; from < rows; from += batch) {
+                    StopReason stop = StopRequest.pending() ? StopRequest.reason() : null;
+                    if (stop != null) {
+                        return new FitResult(epoch - 1, epochEndStep, epochEndX.clone(), history.loss(
+                                history.size() - 1), history.accuracy(history.size() - 1), history, null, stop);
+                    }
                     loss.select(order, from, Math.min(rows, from + batch));
                     gradientMethod.gradient(loss, x, gradient);
                     if (!isFinite(gradient)) {
@@ -70,6 +81,8 @@ public final class Trainer {
             }
             double accuracy = classifier == null ? Double.NaN : classifier.accuracy(x);
             history.add(epochLoss, accuracy);
+            System.arraycopy(x, 0, epochEndX, 0, n);
+            epochEndStep = t;
             if (epoch % schedule.printEvery() == 0 || epoch == schedule.epochs()) {
                 record.epoch = epoch;
                 record.step = t;
@@ -78,7 +91,8 @@ public final class Trainer {
                 listener.onEpoch(record);
             }
         }
-        return new FitResult(schedule.epochs(), t, x.clone(), record.loss, record.accuracy, history, null);
+        return new FitResult(schedule.epochs(), t, x.clone(), record.loss, record.accuracy, history, null,
+                StopReason.STEPS_DONE);
     }
 
     /** Fisher–Yates: every permutation equally likely, the same one for the same random stream. */
@@ -98,7 +112,7 @@ public final class Trainer {
         double last = completed == 0 ? Double.NaN : history.loss(completed - 1);
         double accuracy = completed == 0 ? Double.NaN : history.accuracy(completed - 1);
         return new FitResult(epochs, step, x.clone(), last, accuracy, history,
-                new FitDivergence(epoch, step, quantity, x.clone()));
+                new FitDivergence(epoch, step, quantity, x.clone()), StopReason.NON_FINITE);
     }
 
     private static boolean isFinite(double[] v) {

@@ -243,7 +243,12 @@ public abstract class FitWriter implements EpochListener {
         @Override
         public void end(FitResult result) {
             if (!result.diverged()) {
-                StringBuilder summary = new StringBuilder("Done: ").append(result.epochs())
+                String ending = switch (result.stop()) {
+                    case INTERRUPTED -> "Interrupted (the epochs completed before it): ";
+                    case TIME_LIMIT -> "Stopped by --max-seconds (the epochs completed before it): ";
+                    default -> "Done: ";
+                };
+                StringBuilder summary = new StringBuilder(ending).append(result.epochs())
                         .append(result.epochs() == 1 ? " epoch, " : " epochs, ").append(result.steps())
                         .append(result.steps() == 1 ? " step" : " steps").append("; loss = ")
                         .append(NumberText.significant(result.loss(), 10));

@@ -163,6 +163,9 @@ final class TableWriter implements RunWriter {
         String steps = plural(result.steps(), "step");
         return switch (result.reason()) {
             case STEPS_DONE -> "Done: " + steps + " (the step limit); final " + point;
+            case INTERRUPTED -> "Interrupted after step " + result.steps() + ": every row up to it is above; last "
+                    + point;
+            case TIME_LIMIT -> "Stopped by the time limit (--max-seconds) after " + steps + "; final " + point;
             case TOLERANCE_REACHED -> "Converged: gradient norm " + NumberText.significant(result.gradientNorm(), 3)
                     + " <= tol after " + steps + "; final " + point;
             case NON_FINITE -> {

@@ -9,7 +9,8 @@ import dev.adagrad.run.Divergence.Quantity;
 
 /**
  * The optimization loop: from x₀, take the gradient, let the optimizer step, evaluate f, hand the row to a listener;
- * stop after the requested steps, when the gradient norm reaches the tolerance, or at the first non-finite value.
+ * stop after the requested steps, when the gradient norm reaches the tolerance, at the first non-finite value, or when
+ * asked from outside (an interrupt or the time limit: {@link StopRequest}) between two steps.
  *
  * <p>The loop allocates nothing and formats nothing; what is printed is the listener's business. A runner made with a
  * {@link DifferenceListener} and a {@link Narrator} ({@code adagrad explain}) hands them to the gradient and the
@@ -66,6 +67,12 @@ public final class Runner {
         listener.onStep(row);
 
         for (long t = 1; t <= steps; t++) {
+            if (StopRequest.pending()) {
+                StopReason stop = StopRequest.reason();
+                if (stop != null) {
+                    return new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm, null);
+                }
+            }
             gradientMethod.gradient(objective, x, gradient, differences);
             if (!isFinite(gradient)) {
                 return diverged(row, t, Quantity.GRADIENT, gradient);

@@ -7,5 +7,9 @@ public enum StopReason {
     /** The gradient's Euclidean norm fell to the tolerance or below. */
     TOLERANCE_REACHED,
     /** f, the gradient or x became NaN or infinite; see {@link RunResult#divergence()}. */
-    NON_FINITE
+    NON_FINITE,
+    /** SIGINT or SIGTERM arrived; the steps completed before it are the result. */
+    INTERRUPTED,
+    /** The time limit of {@code --max-seconds} passed. */
+    TIME_LIMIT
 }
