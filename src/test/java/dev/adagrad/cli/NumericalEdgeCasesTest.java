@@ -96,6 +96,15 @@ class NumericalEdgeCasesTest {
     }
 
     @Test
+    void aCentralDifferenceThatOverflowsStopsAtStepOne() {
+        // f(1.34078e154) ≈ 1.7976910e308 is finite, f(x + h) with h = ∛ε·x is not: g = +∞ (CentralDifferenceEdgeTest)
+        Cli.Result result = run("--f", "x^2", "--x0", "1.34078e154");
+        assertEquals(3, result.exitCode());
+        assertShortMessage(result, "step 1: the gradient became non-finite: grad_x = Infinity at x = 1.34078E154");
+        assertEquals(1, new CsvTable(result.out()).size());
+    }
+
+    @Test
     void anInfiniteExactDerivativeAtZeroStopsAtStepOne() {
         // d/dx √|x| at 0 is √'(0)·|·|'(0) = +∞·0 = NaN (README's table: √ at 0 is +∞, abs at 0 is 0); row 0 kept
         Cli.Result atZero = run("--f", "sqrt(abs(x))", "--x0", "0", "--grad", "exact");
@@ -242,5 +251,61 @@ class NumericalEdgeCasesTest {
         assertEquals(3, explain.out().lines().filter(line -> line.contains("θₜ₋₁ − η̂·gₜ   = 0 − 1e8·0 = 0")).count(),
                 explain.out());
         assertTrue(explain.out().contains("After 3 steps: x = 0, f = 0"), explain.out());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Subnormal numbers
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void subnormalStartsRunWithoutNaNAndPrintExactly() {
+        // x² underflows to 0 at 4.9e-324 (= 2⁻¹⁰⁷⁴, Double.MIN_VALUE) and at 1e-310. The central difference uses
+        // h = ∛ε·max(1, |x|) = ∛ε ≈ 6.06e-6, next to which x is lost: f(x ± h) = h², so g = (h² − h²)/(2h) = 0 and
+        // AdaGrad never moves. The CSV writes Double.toString's digits, which read back to the same double.
+        for (String start : List.of("4.9e-324", "1e-310")) {
+            Cli.Result result = run("--f", "x^2", "--x0", start, "--steps", "5");
+            assertEquals(0, result.exitCode(), result.err());
+            assertFalse(result.out().contains("NaN"), result.out());
+            CsvTable table = new CsvTable(result.out());
+            for (int t = 0; t <= 5; t++) {
+                assertEquals(Double.parseDouble(start), table.number(t, "x"), 0, start + " step " + t);
+                assertEquals(0.0, table.number(t, "f"), 0);
+            }
+            assertEquals(Double.toString(Double.parseDouble(start)), table.cell(5, "x"));
+        }
+        assertEquals("4.9E-324", new CsvTable(run("--f", "x^2", "--x0", "4.9e-324").out()).cell(0, "x"));
+        assertEquals("1.0E-310", new CsvTable(run("--f", "x^2", "--x0", "1e-310").out()).cell(0, "x"));
+    }
+
+    @Test
+    void theTableAndSummaryShowASubnormalByItsValue() {
+        // 2⁻¹⁰⁷⁴ = 4.94065645841…e-324: to 4 decimals 4.9407e-324 in the table, 10 digits in the summary
+        Cli.Result result = Cli.run("run", "--f", "x^2", "--x0", "4.9e-324", "--steps", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        String[] lines = result.outLines();
+        assertTrue(lines[2].matches(" +1 \\| 4\\.9407e-324 \\| .*"), lines[2]);
+        assertTrue(lines[3].contains("final x = 4.940656458e-324, f = 0"), lines[3]);
+    }
+
+    @Test
+    void anExactSubnormalGradientWhoseSquareUnderflows() {
+        // --grad exact from 1e-310: g = 2e-310 but G = g² ≈ 4e-620 underflows to 0, so AdaGrad's rate is
+        // 0.01/(√0 + 1e-10) = 1e8 and x₁ = 1e-310 − 1e8·2e-310 ≈ −2e-302: finite, a big relative jump, no NaN. The
+        // run ends after its 200 steps like any other.
+        Cli.Result adagrad = run("--f", "x^2", "--x0", "1e-310", "--grad", "exact", "--steps", "200");
+        assertEquals(0, adagrad.exitCode(), adagrad.err());
+        assertFalse(adagrad.out().contains("NaN"));
+        CsvTable table = new CsvTable(adagrad.out());
+        assertEquals(201, table.size());
+        assertEquals(2e-310, table.number(1, "grad_x"), 2e-310 * 1e-9);
+        assertEquals(0.0, table.number(1, "G_x"), 0);
+        assertEquals(1e8, table.number(1, "lr_x"), 0);
+        assertEquals(1e-310 - 1e8 * 2e-310, table.number(1, "x"), 2e-302 * 1e-9);
+        // Adam with --eps 0: v = 0.001·g² underflows to 0 while m = 0.1·g = 2e-311 does not, so the documented step
+        // γ·m̂/(√v̂ + 0) is 2e-311/0 = +∞ and x₁ = −∞ (PyTorch divides the same way): exit 3, row 0 kept
+        Cli.Result adam = run("--f", "x^2", "--x0", "1e-310", "--grad", "exact", "--optimizer", "adam", "--eps", "0");
+        assertEquals(3, adam.exitCode());
+        assertShortMessage(adam, "step 1: x became non-finite: x = -Infinity");
+        assertEquals(1, new CsvTable(adam.out()).size());
     }
 }
