@@ -75,10 +75,13 @@ public final class Adadelta implements Optimizer {
             double average = rho * previousAverage + (1 - rho) * g * g;
             squareAverage[i] = average;
             double previousDelta = accumulatedDelta[i];
-            double ratio = Math.sqrt(previousDelta + eps) / Math.sqrt(average + eps);
+            double numerator = Math.sqrt(previousDelta + eps);
+            // With eps = 0 the numerator √u is 0 (u never leaves 0), and while every gradient has been 0 so is the
+            // denominator: PyTorch's 0/0 is NaN; here the ratio is 0, as it is over any other denominator, so x stays
+            // and the reported rate is 0. Only that case is changed: ∞/∞ stays NaN, as in PyTorch.
+            double ratio = numerator == 0 ? 0.0 : numerator / Math.sqrt(average + eps);
             effectiveLearningRate[i] = learningRate * ratio;
-            // With eps = 0 the first ratio is 0/0; PyTorch makes it NaN, here a zero ratio keeps x in place.
-            double delta = Double.isNaN(ratio) ? 0.0 : ratio * g;
+            double delta = ratio * g;
             accumulatedDelta[i] = rho * previousDelta + (1 - rho) * delta * delta;
             double shrunk = x[i];
             double step = learningRate * delta;

@@ -27,7 +27,8 @@ public final class NumberText {
     /*
      * The two below give exactly what String.format(Locale.ROOT, "%.nf" / "%.ne", value) gives, without
      * java.util.Formatter, whose first use costs about 15 ms of a command's start-up. Like Formatter on Java 17, they
-     * round the shortest decimal that reads back as the double (Double.toString's digits) half up.
+     * round the shortest decimal that reads back as the double (Double.toString's digits) half up; the one
+     * departure is a subnormal value in scientific form, whose exact value is rounded.
      */
 
     /** {@code %.nf}: n digits after the point, a minus sign for negative values and −0. */
@@ -44,8 +45,12 @@ public final class NumberText {
         if (magnitude == 0) {
             return sign + "0." + "0".repeat(decimals) + "e+00";
         }
-        BigDecimal rounded = new BigDecimal(Double.toString(magnitude))
-                .round(new MathContext(decimals + 1, RoundingMode.HALF_UP));
+        // A subnormal has too few bits for its shortest decimal to be near it (Double.MIN_VALUE, 4.94066e-324, reads
+        // back from "4.9E-324", which Formatter pads to 4.9000e-324): its exact value is rounded instead, as the
+        // summary line's digits are. Normal doubles keep Formatter's output to the character.
+        BigDecimal digits = magnitude < Double.MIN_NORMAL ? new BigDecimal(magnitude)
+                : new BigDecimal(Double.toString(magnitude));
+        BigDecimal rounded = digits.round(new MathContext(decimals + 1, RoundingMode.HALF_UP));
         int exponent = rounded.precision() - rounded.scale() - 1;
         String mantissa = rounded.movePointLeft(exponent).setScale(decimals, RoundingMode.UNNECESSARY)
                 .toPlainString();

@@ -25,26 +25,19 @@ public final class SweepReport {
             String diverged = outcome.divergedCount() + " of " + outcome.points().size();
             cells.add(outcome.best().map(best -> new String[] {
                     outcome.optimizer(),
-                    NumberText.significant(best.learningRate(), 4) + (atEdge(best, learningRates) ? "*" : ""),
+                    NumberText.significant(best.learningRate(), 4) + (outcome.bestAtAnEnd() ? "*" : ""),
                     NumberText.significant(best.result().f(), 6),
                     best.reachedTolerance() ? Long.toString(best.result().steps()) : NONE,
                     diverged}).orElse(new String[] {outcome.optimizer(), NONE, "all diverged", NONE, diverged}));
         }
         TextTable.write(out, cells, column -> column == 0);
-        boolean anyAtEdge = outcomes.stream().anyMatch(outcome -> outcome.best()
-                .filter(best -> atEdge(best, learningRates)).isPresent());
-        if (anyAtEdge && learningRates.length > 1) {
+        if (outcomes.stream().anyMatch(Sweep.Outcome::bestAtAnEnd)) {
             out.write("* at an end of the range: the best rate may lie beyond it; widen --lr to see.\n");
         }
         out.write(learningRates.length + " learning rates from " + NumberText.significant(learningRates[0], 4)
                 + " to " + NumberText.significant(learningRates[learningRates.length - 1], 4)
                 + ", log-spaced; best = reached the tolerance in the fewest steps, else the lowest final f.\n");
         out.flush();
-    }
-
-    private static boolean atEdge(Sweep.Point best, double[] learningRates) {
-        return learningRates.length > 1 && (best.learningRate() == learningRates[0]
-                || best.learningRate() == learningRates[learningRates.length - 1]);
     }
 
     /** Every run as CSV ({@code optimizer,lr,final_f,diverged}) or JSON Lines, at full precision. */

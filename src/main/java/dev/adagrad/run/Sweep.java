@@ -44,13 +44,37 @@ public final class Sweep {
         public long divergedCount() {
             return points.stream().filter(Point::diverged).count();
         }
+
+        /**
+         * Whether the best run is at an end of the range and did strictly better than the rate next to it, so that
+         * a better rate may lie beyond the range. A tie with its neighbour (every rate reached the tolerance at
+         * step 0, say) went to the smaller rate by rule and says nothing about what lies beyond.
+         */
+        public boolean bestAtAnEnd() {
+            if (best.isEmpty() || points.size() < 2) {
+                return false;
+            }
+            Point chosen = best.get();
+            int last = points.size() - 1;
+            Point neighbour;
+            if (chosen == points.get(0)) {
+                neighbour = points.get(1);
+            } else if (chosen == points.get(last)) {
+                neighbour = points.get(last - 1);
+            } else {
+                return false;
+            }
+            return neighbour.diverged() || SAME_OUTCOME_FIRST.compare(chosen, neighbour) < 0;
+        }
     }
 
-    private static final Comparator<Point> BETTER_FIRST = Comparator
+    /** Better outcome first, ignoring the rate: reached the tolerance, then in fewer steps, then lower final f. */
+    private static final Comparator<Point> SAME_OUTCOME_FIRST = Comparator
             .comparing((Point point) -> !point.reachedTolerance())
             .thenComparingLong(point -> point.reachedTolerance() ? point.result().steps() : 0)
-            .thenComparingDouble(point -> point.result().f())
-            .thenComparingDouble(Point::learningRate);
+            .thenComparingDouble(point -> point.result().f());
+
+    private static final Comparator<Point> BETTER_FIRST = SAME_OUTCOME_FIRST.thenComparingDouble(Point::learningRate);
 
     private final Comparison comparison;
 

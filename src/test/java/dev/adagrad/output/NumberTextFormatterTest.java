@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class NumberTextFormatterTest {
 
     private static final double[] EDGES = {0.0, -0.0, 1, -1, 0.5, 0.00005, 0.00015, 0.000049999, 2.5e-5, 9.99995,
-            9.999949, 99999.99995, 1e5, 123456.789, 0.125, 0.0625, 1.0000500000000001, 5e-324, 1.7976931348623157e308,
+            9.999949, 99999.99995, 1e5, 123456.789, 0.125, 0.0625, 1.0000500000000001, Double.MIN_NORMAL, 1.7976931348623157e308,
             -3.870147053, 0.584948001, 1e-10, 64.0, 0.090152, 123.04, 1e300, 9.5e-7, 0.1 + 0.2};
 
     private static void check(double value) {
@@ -29,6 +29,26 @@ class NumberTextFormatterTest {
             check(value);
             check(-value);
         }
+    }
+
+    /**
+     * Where NumberText departs from Formatter: a subnormal in scientific form is its exact value rounded, not
+     * Double.toString's shortest digits padded with zeros (Formatter's 4.9000e-324 for Double.MIN_VALUE). The exact
+     * values: 2⁻¹⁰⁷⁴ = 4.94065645841…e-324, 1e-320 is stored as 2024·2⁻¹⁰⁷⁴ = 9.99988867…e-321, 2.5e-323 as 5·2⁻¹⁰⁷⁴
+     * = 2.47032822…e-323, and 1e-310 as 9.99999999999999969…e-311.
+     */
+    @Test
+    void subnormalsShowTheirExactValueRounded() {
+        assertEquals("4.9407e-324", NumberText.scientificFixed(Double.MIN_VALUE, 4));
+        assertEquals("-4.9407e-324", NumberText.scientificFixed(-Double.MIN_VALUE, 4));
+        assertEquals("4.940656e-324", NumberText.scientificFixed(Double.MIN_VALUE, 6));
+        assertEquals("9.9999e-321", NumberText.scientificFixed(1e-320, 4));
+        assertEquals("2.4703e-323", NumberText.scientificFixed(2.5e-323, 4));
+        assertEquals("1.0000e-310", NumberText.scientificFixed(1e-310, 4));
+        assertEquals("4.9407e-324", NumberText.fixed(Double.MIN_VALUE, 4));
+        // the largest subnormal, just below 2⁻¹⁰²² = 2.2250738585072014e-308, and the smallest normal
+        assertEquals("2.2251e-308", NumberText.scientificFixed(Math.nextDown(Double.MIN_NORMAL), 4));
+        assertEquals("2.2251e-308", NumberText.scientificFixed(Double.MIN_NORMAL, 4));
     }
 
     @Test
