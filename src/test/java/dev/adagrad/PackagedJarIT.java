@@ -142,6 +142,19 @@ class PackagedJarIT {
         assertEquals("", outcome.out());
     }
 
+    /** Nothing is kept per step: ten million rows stream through a 64 MB heap (issue 7's limit). */
+    @Test
+    void tenMillionStepsStreamAsCsvWithinA64MegabyteHeap() throws Exception {
+        Process process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-jar", JAR.toString(), "run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "1e7",
+                "--format", "csv").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "finished");
+        assertEquals(0, process.exitValue(), err);
+        assertEquals("", err);
+    }
+
     @Test
     void theLauncherRunsTheJarWithoutBuildingWhenItIsFresh() throws Exception {
         File launcher = ROOT.resolve("adagrad").toFile();
