@@ -3,10 +3,11 @@ package dev.adagrad;
 import dev.adagrad.cli.AdagradCommand;
 import dev.adagrad.cli.Errors;
 import dev.adagrad.cli.ExitCode;
+import dev.adagrad.output.StandardOutput;
 import dev.adagrad.run.StopRequest;
-import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +20,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-                1 << 16));
+        StandardOutput out = StandardOutput.open();
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean exiting = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> whenSignalled(exiting, finished), "adagrad-signal"));
         int code = run(out, err, args);
+        if (out.failure() != null && code != ExitCode.RUNTIME) {
+            code = Errors.outputFailed(out.failure(), err); // the last buffered output could not be written
+        }
         exiting.set(true);
         finished.countDown();
         System.exit(code);
@@ -53,13 +56,16 @@ public final class Main {
     /** Runs one command line, writing to {@code out} and {@code err}, and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         StopRequest.reset();
+        int code;
         try {
-            return AdagradCommand.commandLine(out, err, args).execute(args);
+            code = AdagradCommand.commandLine(out, err, args).execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
-            return Errors.unexpected(e, err);
-        } finally {
-            out.flush();
-            err.flush();
+            code = Errors.unexpected(e, err);
+        } catch (UncheckedIOException e) {
+            code = Errors.outputFailed(e.getCause(), err); // standard output failed while picocli printed help
         }
+        out.flush();
+        err.flush();
+        return code;
     }
 }

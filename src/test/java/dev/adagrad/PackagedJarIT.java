@@ -142,6 +142,24 @@ class PackagedJarIT {
         assertEquals("", outcome.out());
     }
 
+    /** A write that fails (here a file-size limit) keeps the rows before it, whole, and leaves no temporary file. */
+    @Test
+    void anOutputThatCannotGrowKeepsItsWholeRows(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+        Path file = directory.resolve("out.csv");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Outcome outcome = execute(List.of("bash", "-c", "ulimit -f 100; exec \"$0\" \"$@\"", java, "-jar",
+                JAR.toString(), "run", "--f", "x^2", "--x0", "4", "--steps", "100000", "--format", "csv", "--output",
+                file.toString()));
+        assertEquals(1, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().startsWith("adagrad run: cannot write the output: "), outcome.err());
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(csv.endsWith("\n") && csv.length() > 10_000, "whole rows were kept");
+        csv.lines().skip(1).forEach(line -> assertEquals(7, line.split(",", -1).length, line));
+        try (var files = Files.list(directory)) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
+    }
+
     /** Nothing is kept per step: ten million rows stream through a 64 MB heap (issue 7's limit). */
     @Test
     void tenMillionStepsStreamAsCsvWithinA64MegabyteHeap() throws Exception {

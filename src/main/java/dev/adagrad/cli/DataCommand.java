@@ -4,6 +4,7 @@ import dev.adagrad.data.DatasetGenerator;
 import dev.adagrad.data.GeneratorSettings;
 import dev.adagrad.output.DatasetCsvWriter;
 import dev.adagrad.output.OutputTarget;
+import dev.adagrad.run.StopRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -96,11 +97,21 @@ public final class DataCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        DatasetCsvWriter writer;
         try (target) {
-            generator.generate(settings, new DatasetCsvWriter(target.writer(), DatasetGenerator.columns(d)));
+            try {
+                writer = new DatasetCsvWriter(target.writer(), DatasetGenerator.columns(d));
+                generator.generate(settings, writer);
+            } catch (UncheckedIOException e) {
+                target.salvage(); // the rows written before the failure are whole: keep them
+                throw e.getCause();
+            }
             target.commit();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        }
+        if (StopRequest.interrupted()) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + "interrupted after " + writer.rows()
+                    + " rows; every one of them is written");
+            return ExitCode.INTERRUPTED;
         }
         return ExitCode.OK;
     }

@@ -67,6 +67,12 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
         return ExitCode.RUNTIME;
     }
 
+    /** Standard output could not be written: one line on stderr, exit code 1. */
+    public static int outputFailed(IOException cause, PrintWriter err) {
+        err.println("adagrad: cannot write the output: " + cause.getMessage());
+        return ExitCode.RUNTIME;
+    }
+
     /** For errors outside picocli's reach, such as a StackOverflowError. */
     public static int unexpected(Throwable error, PrintWriter err) {
         debug(error, err);

@@ -179,6 +179,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
                 result = trainer.train(problem.start(), schedule, writer);
                 writer.end(result);
             } catch (UncheckedIOException e) {
+                target.salvage(); // the rows written before the failure are whole: keep them
                 throw e.getCause();
             } catch (RuntimeException | Error e) {
                 target.commit(); // the epochs written so far are whole: keep them

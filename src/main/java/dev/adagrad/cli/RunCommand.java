@@ -78,6 +78,7 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
                 EveryKth.finish(rows);
                 writer.end(result);
             } catch (UncheckedIOException e) {
+                target.salvage(); // the rows written before the failure are whole: keep them
                 throw e.getCause();
             } catch (RuntimeException | Error e) {
                 EveryKth.finish(rows);

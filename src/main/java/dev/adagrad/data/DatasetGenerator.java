@@ -115,6 +115,9 @@ public abstract class DatasetGenerator {
                 }
                 row[d] = y + settings.noise() * gaussian(random);
                 sink.row(row);
+                if (sink.stopped()) {
+                    return;
+                }
             }
         }
     }
@@ -182,6 +185,9 @@ public abstract class DatasetGenerator {
                 }
                 row[d] = label;
                 sink.row(row);
+                if (sink.stopped()) {
+                    return;
+                }
             }
         }
     }
@@ -237,6 +243,9 @@ public abstract class DatasetGenerator {
                 double p = 1 / (1 + Math.exp(-z));
                 row[d] = random.nextDouble() < p ? 1 : -1;
                 sink.row(row);
+                if (sink.stopped()) {
+                    return;
+                }
             }
         }
     }

@@ -5,4 +5,9 @@ package dev.adagrad.data;
 public interface RowSink {
 
     void row(double[] values);
+
+    /** Whether the generator should stop early (an interrupt came); it then returns after the row it is on. */
+    default boolean stopped() {
+        return false;
+    }
 }

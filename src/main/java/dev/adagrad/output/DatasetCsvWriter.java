@@ -1,6 +1,7 @@
 package dev.adagrad.output;
 
 import dev.adagrad.data.RowSink;
+import dev.adagrad.run.StopRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,6 +17,7 @@ public final class DatasetCsvWriter implements RowSink {
     private static final double EXACT_LONGS = 0x1p53;
 
     private final Writer out;
+    private long rows;
 
     public DatasetCsvWriter(Writer out, List<String> columns) {
         this.out = out;
@@ -34,6 +36,18 @@ public final class DatasetCsvWriter implements RowSink {
             write(whole ? Long.toString((long) value) : Double.toString(value));
         }
         write("\n");
+        rows++;
+    }
+
+    /** An interrupt stops the generator after the row it has written, so every row in the output is whole. */
+    @Override
+    public boolean stopped() {
+        return StopRequest.interrupted();
+    }
+
+    /** The rows written so far. */
+    public long rows() {
+        return rows;
     }
 
     private static boolean isNegativeZero(double value) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -112,7 +114,66 @@ public final class OutputTarget implements AutoCloseable {
         view.setPermissions(permissions);
     }
 
-    /** Abandons a file that was not committed (its old content stays); flushes anything else. */
+    /**
+     * After a write failed (a full disk, a file-size limit): keeps what can be kept. For a file, the rows written
+     * before the failure are kept whole: the temporary file is cut after its last complete line and renamed into
+     * place (or deleted if it holds no complete line, leaving the old file alone). Never throws: the failure being
+     * reported matters more.
+     */
+    public void salvage() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException e) {
+            // the buffered tail is what could not be written; what reached the file is handled below
+        }
+        if (temporary == null) {
+            return;
+        }
+        try {
+            long complete = endOfLastLine(temporary);
+            if (complete == 0) {
+                Files.deleteIfExists(temporary);
+                return;
+            }
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.truncate(complete);
+            }
+            copyPermissions();
+            Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // nothing more can be done about a file system that refuses even this
+            }
+        }
+    }
+
+    /** The length of {@code file} up to and including its last newline (0 if it has none). */
+    private static long endOfLastLine(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            long end = channel.size();
+            while (end > 0) {
+                int length = (int) Math.min(buffer.capacity(), end);
+                buffer.clear().limit(length);
+                channel.read(buffer, end - length);
+                for (int i = length - 1; i >= 0; i--) {
+                    if (buffer.get(i) == '\n') {
+                        return end - length + i + 1;
+                    }
+                }
+                end -= length;
+            }
+            return 0;
+        }
+    }
+
+    /** Abandons a file that was not committed (its old content stays, the temporary file goes); flushes the rest. */
     @Override
     public void close() {
         if (done) {
@@ -121,8 +182,11 @@ public final class OutputTarget implements AutoCloseable {
         done = true;
         try {
             if (temporary != null) {
-                writer.close();
-                Files.deleteIfExists(temporary);
+                try {
+                    writer.close();
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
             } else if (ownsWriter) {
                 writer.close();
             } else {
