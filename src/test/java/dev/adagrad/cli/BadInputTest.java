@@ -120,6 +120,7 @@ class BadInputTest {
                 Arguments.of("2 x", "missing operator", 2),
                 Arguments.of("2x", "missing operator", 1),
                 Arguments.of("x**2", "'**' is not an operator", 1),
+                Arguments.of("* x", "'*' needs a number, variable or ')' before it", 0),
                 Arguments.of("(x+1", "'(' is never closed", 0),
                 Arguments.of("x+1)", "')' has no matching opening bracket", 3),
                 Arguments.of("x+", "(at the end of --f)", 2),
