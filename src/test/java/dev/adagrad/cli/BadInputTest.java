@@ -38,6 +38,8 @@ class BadInputTest {
                 bad("negative steps", "'-1' is negative", "--steps", "-1"),
                 bad("fractional steps", "'2.5' is not a whole number", "--steps", "2.5"),
                 bad("too many steps", "above the limit of 1000000000 steps", "--steps", "2e9"),
+                bad("exponent past BigDecimal's range", "'1e-9999999999' is not a whole number of steps", "--steps",
+                        "1e-9999999999"),
                 bad("negative tolerance", "--tol must be ≥ 0", "--tol", "-1"),
                 bad("zero h", "--h must be > 0", "--h", "0"),
                 bad("unknown format", "expected one of [table, csv, jsonl]", "--format", "xml"),

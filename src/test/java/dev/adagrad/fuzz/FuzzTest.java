@@ -44,7 +44,12 @@ class FuzzTest {
     private static final List<FuzzCase> REGRESSIONS = List.of(
             // A '*' as the first character looked for a '**' at index -1: internal error, exit 1.
             regression(OptionVectors.USAGE, "run", "--f", "* x", "--x0", "1"),
-            regression(OptionVectors.USAGE, "compare", "--f", "*", "--x0", "1", "--steps", "2"));
+            regression(OptionVectors.USAGE, "compare", "--f", "*", "--x0", "1", "--steps", "2"),
+            // An exponent past BigDecimal's range put "java.lang.NumberFormatException: Exponent overflow." on stderr.
+            regression(OptionVectors.USAGE, "run", "--f", "x^2", "--x0", "1", "--steps", "1e-9999999999"),
+            regression(OptionVectors.USAGE, "fit", "--data", "missing.csv", "--model", "linear", "--epochs",
+                    "1e-9999999999"),
+            regression(OptionVectors.VALID, "run", "--f", "x^2", "--x0", "1", "--steps", "0e99999999999"));
 
     private static FuzzCase regression(Set<Integer> allowed, String... args) {
         return new FuzzCase(List.of(args), allowed, "regression", null, null);
