@@ -49,7 +49,11 @@ class FuzzTest {
             regression(OptionVectors.USAGE, "run", "--f", "x^2", "--x0", "1", "--steps", "1e-9999999999"),
             regression(OptionVectors.USAGE, "fit", "--data", "missing.csv", "--model", "linear", "--epochs",
                     "1e-9999999999"),
-            regression(OptionVectors.VALID, "run", "--f", "x^2", "--x0", "1", "--steps", "0e99999999999"));
+            regression(OptionVectors.VALID, "run", "--f", "x^2", "--x0", "1", "--steps", "0e99999999999"),
+            // A subcommand's -V or --version printed nothing at all, exit 0.
+            regression(Set.of(0), "run", "--version"),
+            regression(Set.of(0), "optimizers", "-V"),
+            regression(Set.of(0), "fit", "-V"));
 
     private static FuzzCase regression(Set<Integer> allowed, String... args) {
         return new FuzzCase(List.of(args), allowed, "regression", null, null);
