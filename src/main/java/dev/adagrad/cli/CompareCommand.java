@@ -78,6 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
             return problemOptions.printGradientCheck(problem, spec);
         }
         stopping.validate();
+        everyOption.validate();
         int dimension = problem.start().dimension();
         pictures.validate(dimension);
         String fixedRates = learningRate == null ? null : withoutBest(learningRate);

@@ -387,7 +387,7 @@ final class OptionVectors {
                 args.addAll(List.of("--format", randomOf(List.of("xml", "CSV", "", "json", "table,csv"))));
                 return "a bad --format";
             default:
-                if (command.equals("run")) {
+                if (command.equals("run") && random.nextBoolean()) {
                     args.addAll(List.of("--optimizer", randomOf(List.of("adagard", "Adam", "", "sgd,adam"))));
                     return "an unknown optimizer";
                 }
