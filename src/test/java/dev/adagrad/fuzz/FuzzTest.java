@@ -59,7 +59,13 @@ class FuzzTest {
             regression(Set.of(0), "fit", "-V"),
             // compare's table never filtered its rows, so --every 0 ran (exit 0) instead of the documented exit 2.
             regression(OptionVectors.USAGE, "compare", "--f", "x^2+y^2", "--x0", "1,2", "--steps", "3", "--every",
-                    "0"));
+                    "0"),
+            // fit --optimizers with a loss not finite at the start printed NaN rows and exited 0; one --optimizer
+            // exits 3, and so does compare.
+            withData("x,y\n1,2\n2,4\n", OptionVectors.NON_FINITE, "fit", "--data", DATA, "--loss",
+                    "log(a*x - 100) + y", "--params", "a=0", "--epochs", "2", "--optimizers", "sgd,adam"),
+            withData("x,y\n1,2\n", OptionVectors.NON_FINITE, "fit", "--data", DATA, "--loss", "log(a*x - 100)",
+                    "--params", "a=0", "--optimizers", "sgd,adam", "--format", "csv"));
 
     private static FuzzCase regression(Set<Integer> allowed, String... args) {
         return new FuzzCase(List.of(args), allowed, "regression", null, null);
