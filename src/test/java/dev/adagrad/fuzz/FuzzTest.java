@@ -65,7 +65,13 @@ class FuzzTest {
             withData("x,y\n1,2\n2,4\n", OptionVectors.NON_FINITE, "fit", "--data", DATA, "--loss",
                     "log(a*x - 100) + y", "--params", "a=0", "--epochs", "2", "--optimizers", "sgd,adam"),
             withData("x,y\n1,2\n", OptionVectors.NON_FINITE, "fit", "--data", DATA, "--loss", "log(a*x - 100)",
-                    "--params", "a=0", "--optimizers", "sgd,adam", "--format", "csv"));
+                    "--params", "a=0", "--optimizers", "sgd,adam", "--format", "csv"),
+            // compare --lr best with f not finite at x0 swept anyway and wrote a note per optimizer, then the error:
+            // four lines and more on stderr.
+            regression(OptionVectors.NON_FINITE, "compare", "--f", "log(x)", "--x0", "-1", "--steps", "3",
+                    "--optimizers", "sgd,adam,adagrad", "--lr", "best"),
+            regression(Set.of(0), "compare", "--f", "sqrt(x)", "--x0", "1e-300", "--steps", "3", "--optimizers",
+                    "sgd,adam,adagrad,momentum", "--lr", "best"));
 
     private static FuzzCase regression(Set<Integer> allowed, String... args) {
         return new FuzzCase(List.of(args), allowed, "regression", null, null);
