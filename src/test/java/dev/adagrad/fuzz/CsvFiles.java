@@ -117,7 +117,7 @@ final class CsvFiles {
                 }
                 return broken(lines, base, "no header: the first line is numbers");
             default: {
-                int yAt = List.of(lines.get(0).split(",", -1)).indexOf("y");
+                int yAt = List.of(lines.get(0).replace("\"", "").split(",", -1)).indexOf("y");
                 String[] cells = lines.get(row).split(",", -1);
                 cells[yAt] = randomOf(List.of("2", "0.5", "-2", "3"));
                 lines.set(row, String.join(",", cells));

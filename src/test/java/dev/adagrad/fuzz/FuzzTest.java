@@ -136,7 +136,13 @@ class FuzzTest {
         List<String> failures = new ArrayList<>();
         for (int index = from; index < to; index++) {
             Path caseDirectory = Files.createDirectories(directory.resolve("case-" + index));
-            FuzzCase fuzzCase = generate(index, caseDirectory);
+            FuzzCase fuzzCase;
+            try {
+                fuzzCase = generate(index, caseDirectory);
+            } catch (RuntimeException e) {
+                failures.add("case " + index + " of seed " + SEED + ": the generator failed: " + e);
+                continue;
+            }
             List<String> problems = check(fuzzCase, caseDirectory);
             if (!problems.isEmpty()) {
                 failures.add(report("case " + index, fuzzCase, problems));
@@ -161,6 +167,7 @@ class FuzzTest {
     static List<String> check(FuzzCase fuzzCase, Path caseDirectory) {
         List<String> problems = new ArrayList<>();
         Cli.Result result;
+        long start = System.nanoTime();
         try {
             result = Cli.run(fuzzCase.args().toArray(String[]::new));
         } catch (Throwable thrown) {
@@ -168,6 +175,10 @@ class FuzzTest {
             thrown.printStackTrace(new PrintWriter(trace));
             problems.add("threw " + trace.toString().lines().limit(12).reduce((a, b) -> a + "\n" + b).orElse(""));
             return problems;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (seconds > 10) { // every long run has --max-seconds of at most 1: more means the limit did not hold
+            problems.add(String.format("took %.1f s", seconds));
         }
         int code = result.exitCode();
         synchronized (TALLY) {
@@ -251,7 +262,8 @@ class FuzzTest {
             return OutputChecks.text(result.out());
         }
         return switch (format) {
-            case "csv", "data" -> OutputChecks.csv(text, false);
+            case "csv" -> OutputChecks.csv(text, false);
+            case "data" -> OutputChecks.csv(text, true); // data --rows 0 writes the header alone
             case "jsonl" -> OutputChecks.jsonl(text, false);
             default -> OutputChecks.text(text);
         };

@@ -732,6 +732,7 @@ final class OptionVectors {
             }
         }
         keepFilesInTheDirectory();
+        boundTheTime();
         boolean missingPath = args.stream().anyMatch(arg -> arg.contains("missing-"));
         Set<Integer> allowed = missingPath ? Set.of(0, 1, 2, 3) : ANY;
         return done(allowed, intent);
@@ -756,6 +757,33 @@ final class OptionVectors {
             } else if (arg.startsWith("--output=") || arg.startsWith("--plot=") || arg.startsWith("--animate=")) {
                 args.set(i, arg.substring(0, arg.indexOf('=')));
                 i--;
+            }
+        }
+    }
+
+    /**
+     * Random edits can drop --max-seconds from a run of 10⁹ steps or insert such a step count: one case then ran for
+     * twelve minutes and filled the disk with compare's CSV. Every edited run, compare, sweep and fit gets a limit of
+     * at most one second, and data no 10⁹ rows.
+     */
+    private void boundTheTime() {
+        if (args.get(0).equals("data")) {
+            args.replaceAll(arg -> arg.equals("1e9") ? "1e4" : arg);
+            return;
+        }
+        if (!Set.of("run", "compare", "sweep", "fit").contains(args.get(0))) {
+            return;
+        }
+        int at = args.indexOf("--max-seconds");
+        if (at < 0) {
+            args.addAll(List.of("--max-seconds", "1"));
+        } else if (at + 1 < args.size()) {
+            try {
+                if (Double.parseDouble(args.get(at + 1)) > 1) {
+                    args.set(at + 1, "1");
+                }
+            } catch (NumberFormatException e) {
+                // not a number: a usage error, which ends at once
             }
         }
     }
