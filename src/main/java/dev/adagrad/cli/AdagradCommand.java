@@ -69,6 +69,10 @@ public final class AdagradCommand implements Callable<Integer> {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setUsageHelpAutoWidth(true);
         for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            // Every subcommand's standard options include -V, --version; without the provider they printed nothing.
+            if (subcommand.getCommandSpec().versionProvider() == null) {
+                subcommand.getCommandSpec().versionProvider(new Version());
+            }
             if (subcommand.getCommand() instanceof OptimizerCommand command) {
                 command.optimizerOptions().addHyperparameterOptions(subcommand.getCommandSpec());
             }

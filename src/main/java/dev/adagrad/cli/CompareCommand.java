@@ -78,6 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
             return problemOptions.printGradientCheck(problem, spec);
         }
         stopping.validate();
+        everyOption.validate();
         int dimension = problem.start().dimension();
         pictures.validate(dimension);
         String fixedRates = learningRate == null ? null : withoutBest(learningRate);
@@ -157,7 +158,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /**
      * --lr best: sweeps every optimizer not given a rate and sets its best; an optimizer that diverged at every rate
-     * keeps its default, with a note on stderr.
+     * keeps its default, with one note on stderr naming all such optimizers.
      */
     private void chooseBestRates(ProblemOptions.Problem problem, Map<String, Map<String, Object>> settings)
             throws InterruptedException {
@@ -169,7 +170,9 @@ public final class CompareCommand implements Callable<Integer> {
                 entry.getValue().forEach((name, value) -> setsOfSwept.add(entry.getKey() + "." + name + "=" + value));
             }
         }
-        if (swept.isEmpty()) {
+        // With f not finite at x0 every rate diverges at step 0: the sweep would only add a note per optimizer
+        // before the one line of exit 3 that the comparison gives.
+        if (swept.isEmpty() || !Double.isFinite(problem.objective().copy().value(problem.start().values()))) {
             return;
         }
         double[] rates = SweepCommand.learningRates(SweepCommand.DEFAULT_RANGE, SweepCommand.DEFAULT_POINTS);
@@ -177,14 +180,22 @@ public final class CompareCommand implements Callable<Integer> {
                 problem.start().dimension());
         Sweep sweep = new Sweep(problem.objective(), problemOptions.gradientMethod(),
                 Runtime.getRuntime().availableProcessors());
+        List<String> diverged = new ArrayList<>();
         for (Sweep.Outcome outcome : sweep.run(candidates, rates, problem.start().values(), stopping.steps,
                 stopping.tolerance)) {
             if (outcome.best().isPresent()) {
                 settings.get(outcome.optimizer()).put("lr", outcome.best().get().learningRate());
             } else {
-                spec.commandLine().getErr().println(Errors.prefix(spec) + outcome.optimizer() + " diverged at every "
-                        + "rate of the sweep; it runs at its default learning rate");
+                diverged.add(outcome.optimizer());
             }
+        }
+        // One line for all of them, so that stderr stays short however many optimizers are compared.
+        if (diverged.size() == 1) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + diverged.get(0) + " diverged at every rate of "
+                    + "the sweep; it runs at its default learning rate");
+        } else if (!diverged.isEmpty()) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + String.join(", ", diverged) + " diverged at "
+                    + "every rate of the sweep; they run at their default learning rates");
         }
     }
 

@@ -12,11 +12,19 @@ public final class EveryOption {
                     + "Default: ${DEFAULT-VALUE}.")
     long every;
 
-    /** The rows' writer, behind a filter when K > 1; call {@link EveryKth#finish} on it after the run. */
-    StepListener filter(StepListener writer) {
+    /**
+     * Refuses K &lt; 1. Commands call this before any work: compare's table never filters rows, so a check in
+     * {@link #filter} alone let {@code compare --every 0} run.
+     */
+    void validate() {
         if (every < 1) {
             throw new UsageException("--every must be ≥ 1 (got " + every + ")");
         }
+    }
+
+    /** The rows' writer, behind a filter when K > 1; call {@link EveryKth#finish} on it after the run. */
+    StepListener filter(StepListener writer) {
+        validate();
         return EveryKth.of(writer, every);
     }
 }

@@ -271,6 +271,14 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         }
         List<String> names = entries.stream().map(FitComparison.Entry::name).toList();
         plotOptions.drawLossCurves(plotTitle(), names, results.stream().map(r -> r.history().lossArray()).toList());
+        // As compare: a fit that diverges is a result, but a loss (or gradient) not finite at the start is exit 3,
+        // as it is for one --optimizer.
+        if (results.stream().allMatch(r -> r.diverged() && r.divergence().epoch() == 0
+                && r.divergence().step() == 0)) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + divergence(results.get(0),
+                    problem.parameters()));
+            return ExitCode.NON_FINITE;
+        }
         return interrupted(results);
     }
 

@@ -59,7 +59,17 @@ public final class Numbers {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
-            BigDecimal exact = new BigDecimal(value.strip());
+            BigDecimal exact;
+            try {
+                exact = new BigDecimal(value.strip());
+            } catch (NumberFormatException e) {
+                // An exponent beyond BigDecimal's int range: parseFinite has refused the huge ones, so the value is
+                // 0 (0e99999999999) or a fraction too small for a double (1e-9999999999).
+                if (value.strip().split("[eE]")[0].matches("[+-]?[0.]*")) {
+                    return 0L;
+                }
+                throw new TypeConversionException("'" + value + "' is not a whole number of steps");
+            }
             if (exact.signum() < 0) {
                 throw new TypeConversionException("'" + value + "' is negative; the step count must be ≥ 0");
             }

@@ -61,6 +61,7 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         }
         Optimizer optimizer = optimizerOptions.create(problem.start().dimension());
         stopping.validate();
+        everyOption.validate();
         pictures.validate(problem.start().dimension());
         Trajectory trajectory = pictures.recorder(problem.start().dimension());
         Runner runner = new Runner(problem.objective(), gradientMethod, optimizer);

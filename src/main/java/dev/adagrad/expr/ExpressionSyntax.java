@@ -260,7 +260,7 @@ public final class ExpressionSyntax {
     }
 
     private ExpressionException misplacedOperator(char c, int i, int lastOperator) {
-        if (c == '*' && lastOperator == i - 1 && text.charAt(lastOperator) == '*') {
+        if (c == '*' && lastOperator >= 0 && lastOperator == i - 1 && text.charAt(lastOperator) == '*') {
             return error("'**' is not an operator: write x^2 for a power", lastOperator);
         }
         return error("'" + c + "' needs a number, variable or ')' before it", i);

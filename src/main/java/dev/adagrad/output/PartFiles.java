@@ -50,13 +50,29 @@ public final class PartFiles implements Closeable {
         }
     }
 
+    /**
+     * Closes every writer and deletes every part, whatever fails: on a full disk a writer's close throws (its flush
+     * cannot write), and stopping there left every part behind, tens of gigabytes after a long run.
+     */
     @Override
     public void close() throws IOException {
+        IOException first = null;
         for (Writer writer : writers) {
-            writer.close();
+            try {
+                writer.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
         }
         for (Path part : parts) {
-            Files.deleteIfExists(part);
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -32,4 +32,16 @@ class CommandTreeTest {
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("did you mean run"), unknown.err());
     }
+
+    @Test
+    void everySubcommandPrintsTheVersion() {
+        String version = Cli.run("--version").out();
+        assertTrue(version.startsWith("adagrad "), version);
+        for (String command : new String[] {"run", "explain", "compare", "sweep", "fit", "data", "optimizers",
+                "functions", "completion"}) {
+            Cli.Result result = Cli.run(command, "-V");
+            assertEquals(0, result.exitCode(), command);
+            assertEquals(version, result.out(), command);
+        }
+    }
 }
