@@ -128,15 +128,21 @@ public final class CompareCommand implements Callable<Integer> {
             pictures.draw(problem, names, trajectories, results, PictureOptions.chartStream(
                     spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions));
         }
-        if (results.stream().anyMatch(result -> result.reason() == StopReason.INTERRUPTED)) {
+        boolean interrupted = results.stream().anyMatch(result -> result.reason() == StopReason.INTERRUPTED);
+        boolean timedOut = results.stream().anyMatch(result -> result.reason() == StopReason.TIME_LIMIT);
+        if (interrupted || timedOut) {
             StringBuilder steps = new StringBuilder();
             for (int i = 0; i < entries.size(); i++) {
-                steps.append(i == 0 ? "" : ", ").append(entries.get(i).name()).append(" after step ")
-                        .append(results.get(i).steps());
+                RunResult result = results.get(i);
+                boolean early = result.reason() == StopReason.INTERRUPTED || result.reason() == StopReason.TIME_LIMIT;
+                steps.append(i == 0 ? "" : ", ").append(entries.get(i).name())
+                        .append(early ? " after step " + result.steps() : " finished");
             }
-            spec.commandLine().getErr().println(Errors.prefix(spec) + "interrupted: " + steps
-                    + "; every row up to there is written");
-            return ExitCode.INTERRUPTED;
+            spec.commandLine().getErr().println(Errors.prefix(spec) + (interrupted ? "interrupted: "
+                    : "stopped by --max-seconds: ") + steps + "; every row up to there is written");
+            if (interrupted) {
+                return ExitCode.INTERRUPTED;
+            }
         }
         if (results.stream().allMatch(result -> result.reason() == StopReason.NON_FINITE
                 && result.divergence().step() == 0)) {
@@ -191,11 +197,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
         // One line for all of them, so that stderr stays short however many optimizers are compared.
         if (diverged.size() == 1) {
-            spec.commandLine().getErr().println(Errors.prefix(spec) + diverged.get(0) + " diverged at every rate of "
-                    + "the sweep; it runs at its default learning rate");
+            spec.commandLine().getErr().println(Errors.prefix(spec) + diverged.get(0) + " finished no run of the "
+                    + "sweep (each diverged or was stopped early); it runs at its default learning rate");
         } else if (!diverged.isEmpty()) {
-            spec.commandLine().getErr().println(Errors.prefix(spec) + String.join(", ", diverged) + " diverged at "
-                    + "every rate of the sweep; they run at their default learning rates");
+            spec.commandLine().getErr().println(Errors.prefix(spec) + String.join(", ", diverged) + " finished no "
+                    + "run of the sweep (each diverged or was stopped early); they run at their default learning "
+                    + "rates");
         }
     }
 

@@ -77,8 +77,10 @@ public final class SweepCommand implements Callable<Integer> {
         double[] learningRates = learningRates(range, points);
         List<Sweep.Candidate> candidates = candidates(optimizers, perOptimizer.sets, perOptimizer.compat,
                 problem.start().dimension());
-        List<Sweep.Outcome> outcomes = sweep(problem, candidates, learningRates);
+        List<Sweep.Outcome> outcomes;
+        // Opened before the sweep, so that a bad --output is a usage error at once, not after all the runs.
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
+            outcomes = sweep(problem, candidates, learningRates);
             if (outputOptions.format == Format.table) {
                 SweepReport.table(target.writer(), outcomes, learningRates);
             } else {
@@ -98,6 +100,12 @@ public final class SweepCommand implements Callable<Integer> {
         }
         long interrupted = outcomes.stream().flatMap(outcome -> outcome.points().stream())
                 .filter(point -> point.result().reason() == StopReason.INTERRUPTED).count();
+        long timedOut = outcomes.stream().mapToLong(Sweep.Outcome::stoppedEarlyCount).sum() - interrupted;
+        if (timedOut > 0 && outputOptions.format != Format.table) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + "--max-seconds stopped " + timedOut + " of "
+                    + outcomes.size() * learningRates.length + " runs before their last step; their rows show where "
+                    + "they had got to");
+        }
         if (interrupted > 0) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + "interrupted: " + interrupted + " of "
                     + outcomes.size() * learningRates.length + " runs were stopped early; the results are where "

@@ -28,9 +28,16 @@ public final class SweepReport {
                     NumberText.significant(best.learningRate(), 4) + (outcome.bestAtAnEnd() ? "*" : ""),
                     NumberText.significant(best.result().f(), 6),
                     best.reachedTolerance() ? Long.toString(best.result().steps()) : NONE,
-                    diverged}).orElse(new String[] {outcome.optimizer(), NONE, "all diverged", NONE, diverged}));
+                    diverged}).orElse(new String[] {outcome.optimizer(), NONE,
+                    outcome.stoppedEarlyCount() > 0 ? "none finished" : "all diverged", NONE, diverged}));
         }
         TextTable.write(out, cells, column -> column == 0);
+        long stoppedEarly = outcomes.stream().mapToLong(Sweep.Outcome::stoppedEarlyCount).sum();
+        if (stoppedEarly > 0) {
+            long runs = outcomes.stream().mapToLong(outcome -> outcome.points().size()).sum();
+            out.write(stoppedEarly + " of " + runs + " runs were stopped early (--max-seconds or an interrupt) and "
+                    + "are not candidates for the best rate.\n");
+        }
         if (outcomes.stream().anyMatch(Sweep.Outcome::bestAtAnEnd)) {
             out.write("* at an end of the range: the best rate may lie beyond it; widen --lr to see.\n");
         }

@@ -13,9 +13,10 @@ import java.util.function.DoubleFunction;
  * A learning-rate sweep: each optimizer run from the same start at every rate of a log-spaced grid, all runs in
  * parallel, and the best rate picked per optimizer.
  *
- * <p>Best means: among the runs that did not diverge, the one that reached the gradient tolerance in the fewest steps
- * if any did (a lower final f breaks a tie), otherwise the one with the lowest final f; equal outcomes go to the
- * smaller rate. A run that diverged is never best, however low its last finite f.
+ * <p>Best means: among the runs that did not diverge and were not stopped early (by an interrupt or
+ * {@code --max-seconds}, before their last step), the one that reached the gradient tolerance in the fewest steps if
+ * any did (a lower final f breaks a tie), otherwise the one with the lowest final f; equal outcomes go to the smaller
+ * rate. A run that diverged is never best, however low its last finite f.
  */
 public final class Sweep {
 
@@ -36,6 +37,11 @@ public final class Sweep {
         public boolean reachedTolerance() {
             return result.reason() == StopReason.TOLERANCE_REACHED;
         }
+
+        /** Stopped from outside (an interrupt or --max-seconds) before its last step: not a result to rank. */
+        public boolean stoppedEarly() {
+            return result.reason() == StopReason.INTERRUPTED || result.reason() == StopReason.TIME_LIMIT;
+        }
     }
 
     /** One optimizer's runs, in grid order, and its best run (empty if every run diverged). */
@@ -43,6 +49,10 @@ public final class Sweep {
 
         public long divergedCount() {
             return points.stream().filter(Point::diverged).count();
+        }
+
+        public long stoppedEarlyCount() {
+            return points.stream().filter(Point::stoppedEarly).count();
         }
 
         /**
@@ -139,6 +149,6 @@ public final class Sweep {
 
     /** The best of one optimizer's runs, by the rule in the class comment. */
     public static Optional<Point> best(List<Point> points) {
-        return points.stream().filter(point -> !point.diverged()).min(BETTER_FIRST);
+        return points.stream().filter(point -> !point.diverged() && !point.stoppedEarly()).min(BETTER_FIRST);
     }
 }

@@ -91,6 +91,14 @@ class StoppingEarlyTest {
     void compareSweepAndFitHonourTheTimeLimit() throws Exception {
         Cli.Result compare = Cli.run("compare", "--f", "x^2", "--x0", "4", "--steps", "1e9", "--max-seconds", "0.2");
         assertEquals(0, compare.exitCode(), compare.err());
+        assertTrue(compare.err().startsWith("adagrad compare: stopped by --max-seconds: sgd after step "),
+                compare.err());
+        Cli.Result table = Cli.run("sweep", "--f", "x^2", "--x0", "4", "--steps", "1e9", "--points", "2",
+                "--optimizers", "sgd", "--max-seconds", "0.2");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("| none finished |"), "no best rate from a run cut short:\n" + table.out());
+        assertTrue(table.out().contains("2 of 2 runs were stopped early (--max-seconds or an interrupt) and are "
+                + "not candidates for the best rate."), table.out());
         Cli.Result sweep = Cli.run("sweep", "--f", "x^2", "--x0", "4", "--steps", "1e9", "--points", "2",
                 "--optimizers", "sgd", "--max-seconds", "0.2", "--format", "csv");
         assertEquals(0, sweep.exitCode(), sweep.err());
