@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 "  source <(adagrad completion)                     # tab completion",
                 "",
                 "Exit codes: 0 done, 1 runtime error, 2 usage error,",
-                "3 a value became NaN or infinite.",
+                "3 a value became NaN or infinite, 130 interrupted (rows kept).",
                 "Man pages (AsciiDoc) are in the jar's man/ folder."})
 public final class AdagradCommand implements Callable<Integer> {
 

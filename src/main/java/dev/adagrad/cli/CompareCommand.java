@@ -80,7 +80,7 @@ public final class CompareCommand implements Callable<Integer> {
         stopping.validate();
         everyOption.validate();
         int dimension = problem.start().dimension();
-        pictures.validate(dimension);
+        pictures.validate(dimension, outputOptions.output);
         String fixedRates = learningRate == null ? null : withoutBest(learningRate);
         Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, fixedRates,
                 perOptimizer.sets);

@@ -60,7 +60,8 @@ public final class DataCommand implements Callable<Integer> {
     Double noise;
 
     @Option(names = "--output", paramLabel = "FILE",
-            description = "Write to FILE instead of standard output; a regular file is replaced only when complete.")
+            description = "Write to FILE instead of standard output; a regular file is written beside it and moved "
+                    + "into place when complete (or with its whole rows, if interrupted).")
     Path output;
 
     @Override

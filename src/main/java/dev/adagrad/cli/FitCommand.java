@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
 /** {@code adagrad fit}: fit a per-row loss's parameters to the rows of a CSV file, epoch by epoch. */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit parameters to the rows of a CSV file: each step minimises the mean per-row loss over a "
-                + "batch, with the gradient by central differences.",
+                + "batch, with the gradient by central differences (or --grad exact).",
                 "Prints epoch,step,loss,<parameters> after the epochs asked for (epoch 0 is the start), the loss "
                         + "being the mean over all rows; classifiers add the accuracy."},
         footer = {"", "Examples:",
@@ -157,7 +157,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Schedule schedule = schedule();
-        plotOptions.validate();
+        plotOptions.validate(outputOptions.output);
         StoppingOptions.startClock(maxSeconds);
         Map<String, Double> given = parameters == null ? Map.of() : named(parameters);
         checkOptimizerChoice();

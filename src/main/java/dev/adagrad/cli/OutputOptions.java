@@ -15,14 +15,17 @@ public final class OutputOptions {
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE",
-            description = "Write to FILE instead of standard output. A regular file is replaced only when the "
-                    + "output is complete.")
+            description = "Write to FILE instead of standard output. A regular file is written beside it and moved into "
+                    + "place when the command ends, keeping every complete row however the run stops.")
     Path output;
 
     /** Opens the destination: the given standard output, or the --output file. */
     OutputTarget open(Writer standardOutput) throws IOException {
         if (output == null) {
             return OutputTarget.of(standardOutput);
+        }
+        if (output.toString().isBlank()) {
+            throw new UsageException("--output is empty: give a file name");
         }
         try {
             return OutputTarget.file(output);

@@ -62,7 +62,9 @@ public final class PictureOptions {
      * @throws UsageException for a bad extension or size, --animate with more than two variables, a directory
      * @throws IOException    when a picture's directory does not exist
      */
-    void validate(int dimension) throws IOException {
+    void validate(int dimension, Path output) throws IOException {
+        notTheOutput("--plot", plot, output);
+        notTheOutput("--animate", animate, output);
         size();
         checkPlot(plot);
         if (animate != null) {
@@ -79,6 +81,14 @@ public final class PictureOptions {
         if (plot != null && animate != null && plot.toAbsolutePath().normalize().equals(
                 animate.toAbsolutePath().normalize())) {
             throw new UsageException("--plot and --animate name the same file: " + plot);
+        }
+    }
+
+    /** A picture written over the rows' --output file would silently replace them. */
+    static void notTheOutput(String option, Path picture, Path output) {
+        if (picture != null && output != null
+                && picture.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            throw new UsageException(option + " and --output name the same file: " + output);
         }
     }
 

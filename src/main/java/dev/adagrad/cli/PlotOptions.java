@@ -24,7 +24,8 @@ public final class PlotOptions {
     String plotSize;
 
     /** Checks the file's extension and directory and the size, before the work starts. */
-    void validate() throws IOException {
+    void validate(Path output) throws IOException {
+        PictureOptions.notTheOutput("--plot", plot, output);
         PictureOptions.size(plotSize);
         PictureOptions.checkPlot(plot);
     }

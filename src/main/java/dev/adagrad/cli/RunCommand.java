@@ -62,7 +62,7 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         Optimizer optimizer = optimizerOptions.create(problem.start().dimension());
         stopping.validate();
         everyOption.validate();
-        pictures.validate(problem.start().dimension());
+        pictures.validate(problem.start().dimension(), outputOptions.output);
         Trajectory trajectory = pictures.recorder(problem.start().dimension());
         Runner runner = new Runner(problem.objective(), gradientMethod, optimizer);
         RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,

@@ -73,7 +73,7 @@ public final class SweepCommand implements Callable<Integer> {
             return problemOptions.printGradientCheck(problem, spec);
         }
         stopping.validate();
-        plotOptions.validate();
+        plotOptions.validate(outputOptions.output);
         double[] learningRates = learningRates(range, points);
         List<Sweep.Candidate> candidates = candidates(optimizers, perOptimizer.sets, perOptimizer.compat,
                 problem.start().dimension());

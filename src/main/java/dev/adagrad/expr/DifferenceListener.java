@@ -12,4 +12,8 @@ public interface DifferenceListener {
      * variable held where it is.
      */
     void partial(int variable, double forward, double backward, double value);
+
+    /** ∂f/∂x<sub>variable</sub> = {@code value}, computed exactly (reverse-mode automatic differentiation). */
+    default void exact(int variable, double value) {
+    }
 }

@@ -28,6 +28,17 @@ public final class ExactGradient implements GradientMethod {
     /**
      * @throws IllegalArgumentException if {@code f} does not {@linkplain #supports support} exact gradients
      */
+    /** As {@link #gradient(Objective, double[], double[])}, then hands each component to the listener. */
+    @Override
+    public void gradient(Objective f, double[] x, double[] gradient, DifferenceListener listener) {
+        gradient(f, x, gradient);
+        if (listener != null) {
+            for (int i = 0; i < gradient.length; i++) {
+                listener.exact(i, gradient[i]);
+            }
+        }
+    }
+
     @Override
     public void gradient(Objective f, double[] x, double[] gradient) {
         if (f instanceof DifferentiableObjective differentiable) {

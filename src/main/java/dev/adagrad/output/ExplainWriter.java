@@ -85,6 +85,13 @@ public final class ExplainWriter implements RunWriter, Narrator, DifferenceListe
     }
 
     @Override
+    public void exact(int variable, double value) {
+        String formula = variables.size() == 1 ? "∇f(θₜ₋₁)" : "∂f/∂" + variables.get(variable) + "(θₜ₋₁)";
+        pending.add(new Line(label(variable), "gₜ", formula, "=", "exact (reverse-mode differentiation)",
+                number(value)));
+    }
+
+    @Override
     public void line(int variable, String symbol, String formula, String substituted, double value,
                      double... arguments) {
         String numbers = substitute(substituted, arguments);

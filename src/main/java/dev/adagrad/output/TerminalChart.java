@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class TerminalChart {
 
+    /** The widest chart drawn, whatever COLUMNS says. */
+    static final int MAX_WIDTH = 500;
+
     /** Width when COLUMNS is unset or unreadable; narrower than this is refused in favour of it. */
     public static final int DEFAULT_WIDTH = 80;
     private static final int MIN_WIDTH = 40;
@@ -42,7 +45,8 @@ public final class TerminalChart {
     public record Style(int width, int height, boolean colour) {
 
         /**
-         * The style for this terminal: COLUMNS wide (80 if unset or not a number, at least 40), colour only when
+         * The style for this terminal: COLUMNS wide (80 if unset or not a number, at least 40, at most 500: wider
+         * than any screen is a mistake, and would only make the chart slow to draw), colour only when
          * standard output is a console and NO_COLOR is unset (https://no-color.org).
          */
         public static Style of(Map<String, String> environment, boolean console) {
@@ -50,7 +54,7 @@ public final class TerminalChart {
             String columns = environment.get("COLUMNS");
             if (columns != null) {
                 try {
-                    width = Math.max(MIN_WIDTH, Integer.parseInt(columns.strip()));
+                    width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Integer.parseInt(columns.strip())));
                 } catch (NumberFormatException e) {
                     width = DEFAULT_WIDTH;
                 }

@@ -218,4 +218,15 @@ class ExplainCommandTest {
                     + ": " + line);
         }
     }
+
+    @Test
+    void withTheExactGradientTheGradientLineSaysSoAndTheStepsAreTheSeeds() {
+        Cli.Result result = Cli.run("explain", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "2", "--grad",
+                "exact");
+        assertEquals(0, result.exitCode(), result.err());
+        // d(x²)/dx at 4 and at 3 are exactly 8 and 6
+        assertTrue(result.out().contains("= exact (reverse-mode differentiation) = 8\n"), result.out());
+        assertTrue(result.out().contains("= exact (reverse-mode differentiation) = 6\n"), result.out());
+        assertTrue(result.out().contains("= 3 − 0.1·6 = 2.4\n"), result.out());
+    }
 }

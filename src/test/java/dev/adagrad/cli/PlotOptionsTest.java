@@ -55,4 +55,19 @@ class PlotOptionsTest {
         assertEquals("", sweep.out());
         assertFalse(Files.exists(directory.resolve("s.png")));
     }
+
+    @Test
+    void aPictureMayNotOverwriteTheRowsOutput(@TempDir Path directory) {
+        String same = directory.resolve("same.png").toString();
+        for (String[] args : new String[][] {
+                {"run", "--f", "x^2", "--x0", "4", "--plot", same, "--output", same},
+                {"compare", "--f", "x^2", "--x0", "4", "--animate", same.replace(".png", ".gif"), "--output",
+                        same.replace(".png", ".gif")},
+                {"sweep", "--f", "x^2", "--x0", "4", "--plot", same, "--output", same}}) {
+            Cli.Result result = Cli.run(args);
+            assertEquals(2, result.exitCode(), String.join(" ", args));
+            assertTrue(result.err().contains("and --output name the same file"), result.err());
+            assertFalse(Files.exists(Path.of(same)));
+        }
+    }
 }
