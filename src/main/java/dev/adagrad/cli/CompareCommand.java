@@ -215,7 +215,7 @@ public final class CompareCommand implements Callable<Integer> {
                                               List<String> variables, Format format, Writer out,
                                               IntFunction<StepListener> recorders)
             throws IOException, InterruptedException {
-        try (PartFiles parts = new PartFiles(entries.size())) {
+        try (PartFiles parts = new PartFiles(entries.size(), outputOptions.output)) {
             List<StepListener> listeners = new ArrayList<>();
             List<StepListener> rows = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {

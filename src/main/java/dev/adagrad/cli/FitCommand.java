@@ -256,7 +256,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
                 }
                 FitComparisonTable.write(target.writer(), shape.classification(), table);
             } else {
-                try (PartFiles parts = new PartFiles(entries.size())) {
+                try (PartFiles parts = new PartFiles(entries.size(), outputOptions.output)) {
                     try {
                         results = comparison.run(entries, problem.start(), schedule,
                                 i -> FitWriter.labelled(format, parts.writer(i), shape, entries.get(i).name()));

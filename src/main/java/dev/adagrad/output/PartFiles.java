@@ -19,11 +19,17 @@ public final class PartFiles implements Closeable {
     private final List<Path> parts = new ArrayList<>();
     private final List<Writer> writers = new ArrayList<>();
 
-    /** Creates {@code count} empty part files, each with its own buffered writer. */
-    public PartFiles(int count) throws IOException {
+    /**
+     * Creates {@code count} empty part files, each with its own buffered writer, beside {@code output} when the rows
+     * go to a file (the disk the user chose for them, which must hold them anyway), else in the temporary directory.
+     */
+    public PartFiles(int count, Path output) throws IOException {
+        Path directory = output == null ? null : output.toAbsolutePath().getParent();
         try {
             for (int i = 0; i < count; i++) {
-                Path part = Files.createTempFile("adagrad-part-", ".part");
+                Path part = directory != null && Files.isDirectory(directory)
+                        ? Files.createTempFile(directory, ".adagrad-part-", ".part")
+                        : Files.createTempFile("adagrad-part-", ".part");
                 parts.add(part);
                 writers.add(Files.newBufferedWriter(part, StandardCharsets.UTF_8));
             }
