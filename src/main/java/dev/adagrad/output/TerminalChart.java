@@ -208,23 +208,7 @@ public final class TerminalChart {
     }
 
     private static boolean spansDecades(List<Series> series) {
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
-        for (Series s : series) {
-            for (double value : s.f()) {
-                if (!Double.isFinite(value)) {
-                    continue;
-                }
-                if (value < 0) {
-                    return false;
-                }
-                if (value > 0) {
-                    smallest = Math.min(smallest, value);
-                    largest = Math.max(largest, value);
-                }
-            }
-        }
-        return largest > 0 && largest / smallest >= 100;
+        return LogScale.spansDecades(series.stream().map(Series::f).toArray(double[][]::new));
     }
 
     private static double scaled(double value, boolean log) {

@@ -1,5 +1,6 @@
 package dev.adagrad.output.picture;
 
+import dev.adagrad.output.LogScale;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -142,28 +143,9 @@ final class Charts {
         return axis;
     }
 
-    /**
-     * True when the finite values are all ≥ 0 and the positive ones span at least two decades: such values are drawn
-     * on a log scale, where zeros (and anything ≤ 0) have no place and are left out.
-     */
+    /** See {@link LogScale#spansDecades}. */
     static boolean spansDecades(double[]... series) {
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
-        for (double[] values : series) {
-            for (double value : values) {
-                if (!Double.isFinite(value)) {
-                    continue;
-                }
-                if (value < 0) {
-                    return false;
-                }
-                if (value > 0) {
-                    smallest = Math.min(smallest, value);
-                    largest = Math.max(largest, value);
-                }
-            }
-        }
-        return largest > 0 && largest / smallest >= 100;
+        return LogScale.spansDecades(series);
     }
 
     /** One named line of a line chart; points with a non-finite coordinate are skipped. */
