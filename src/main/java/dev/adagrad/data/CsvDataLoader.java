@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -219,10 +221,24 @@ public final class CsvDataLoader {
         return cell.length() > 40 ? cell.substring(0, 37) + "..." : cell;
     }
 
+    private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
+    private static final Pattern AT_LINE = Pattern.compile("at line: (\\d+)");
+
+    /** Commons CSV's two quoting errors in the words of this tool's other data errors, with the line. */
     private static DataException malformed(String name, Throwable cause) {
-        String message = cause == null ? "malformed CSV" : cause.getMessage();
+        String message = cause == null ? "malformed CSV" : String.valueOf(cause.getMessage());
         if (cause instanceof CharacterCodingException) {
             return DataException.file(name, "not UTF-8 text");
+        }
+        Matcher start = START_LINE.matcher(message);
+        if (message.contains("EOF reached before encapsulated token finished") && start.find()) {
+            return DataException.file(name, "line " + start.group(1) + ": a quoted field is never closed (a \" "
+                    + "without its closing \")");
+        }
+        Matcher at = AT_LINE.matcher(message);
+        if (message.contains("between encapsulated token and delimiter") && at.find()) {
+            return DataException.file(name, "line " + at.group(1) + ": text after a closing quote (inside a quoted "
+                    + "field, write a quote as \"\")");
         }
         return DataException.file(name, "malformed CSV: " + message);
     }

@@ -80,6 +80,17 @@ class CsvDataLoaderTest {
     }
 
     @Test
+    void badQuotingIsNamedWithItsLine() throws IOException {
+        Path unclosed = file("unclosed.csv", "x,y\n1,2\n\"3,4\n");
+        assertEquals(unclosed + ": line 3: a quoted field is never closed (a \" without its closing \")",
+                assertThrows(DataException.class, () -> CsvDataLoader.load(unclosed)).getMessage());
+
+        Path trailing = file("trailing.csv", "x,y\n1,2\n\"3\"4,5\n");
+        assertEquals(trailing + ": line 3: text after a closing quote (inside a quoted field, write a quote as \"\")",
+                assertThrows(DataException.class, () -> CsvDataLoader.load(trailing)).getMessage());
+    }
+
+    @Test
     void aBinaryFileIsNotUtf8Text() throws IOException {
         Path file = file("binary.csv", new byte[] {'x', ',', 'y', '\n', (byte) 0xFF, (byte) 0xFE, '\n'});
 
