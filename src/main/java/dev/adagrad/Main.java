@@ -63,6 +63,9 @@ public final class Main {
             code = Errors.unexpected(e, err);
         } catch (UncheckedIOException e) {
             code = Errors.outputFailed(e.getCause(), err); // standard output failed while picocli printed help
+        } finally {
+            // An interrupt or a time limit belongs to this command only (tests run many in one process).
+            StopRequest.reset();
         }
         out.flush();
         err.flush();

@@ -65,17 +65,30 @@ class StoppingEarlyTest {
     @Test
     void anInterruptStopsTheRunKeepsEveryRowAndExits130() throws Exception {
         Path out = directory.resolve("interrupted.csv");
+        // Interrupt every 100 ms until the command returns: the command clears any request when it starts, so a
+        // single early one could be lost on a slow machine and leave a run of 10⁹ steps going.
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
         Thread interrupter = new Thread(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
+            while (!finished.get()) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!finished.get()) {
+                    StopRequest.interrupt();
+                }
             }
-            StopRequest.interrupt();
         });
         interrupter.start();
-        Cli.Result result = Cli.run(args(LONG_RUN, "--output", out.toString()).toArray(String[]::new));
-        interrupter.join();
+        Cli.Result result;
+        try {
+            result = Cli.run(args(LONG_RUN, "--output", out.toString()).toArray(String[]::new));
+        } finally {
+            finished.set(true);
+            interrupter.join();
+            StopRequest.reset();
+        }
 
         assertEquals(ExitCode.INTERRUPTED, result.exitCode(), result.err());
         Matcher message = Pattern.compile("adagrad run: interrupted after step (\\d+); every row up to it is written\n")
