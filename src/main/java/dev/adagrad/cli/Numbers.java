@@ -34,7 +34,24 @@ public final class Numbers {
         if (Double.isInfinite(value)) {
             throw new IllegalArgumentException("'" + text + "' is too large for a double");
         }
+        if (value == 0 && mantissaIsNotZero(trimmed)) {
+            throw new IllegalArgumentException("'" + text + "' is too small for a double (it would be 0)");
+        }
         return value;
+    }
+
+    /** Whether the digits before any exponent are not all zero: "1e-400" is not zero, though it reads as 0.0. */
+    private static boolean mantissaIsNotZero(String decimal) {
+        for (int i = 0; i < decimal.length(); i++) {
+            char c = decimal.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** picocli converter for every {@code double} option. */

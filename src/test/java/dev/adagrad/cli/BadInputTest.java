@@ -28,6 +28,7 @@ class BadInputTest {
                 bad("NaN", "'NaN' is not a number", "--lr", "NaN"),
                 bad("Infinity", "'Infinity' is not a number", "--eps", "Infinity"),
                 bad("overflowing number", "'1e400' is too large for a double", "--lr", "1e400"),
+                bad("underflowing number", "'1e-400' is too small for a double (it would be 0)", "--lr", "1e-400"),
                 bad("zero learning rate", "Invalid learning rate: 0.0", "--lr", "0"),
                 bad("negative learning rate", "Invalid learning rate: -1.0", "--lr", "-1"),
                 bad("negative eps", "Invalid epsilon value: -1.0E-8", "--eps", "-1e-8"),
