@@ -26,6 +26,11 @@ public final class Numbers {
      * @throws IllegalArgumentException with a message such as {@code 'abc' is not a number}
      */
     public static double parseFinite(String text) {
+        return parse(text, true);
+    }
+
+    /** As {@link #parseFinite}; with {@code refuseUnderflow} false a tiny value that reads as 0 is 0. */
+    private static double parse(String text, boolean refuseUnderflow) {
         String trimmed = text.strip();
         if (!DECIMAL.matcher(trimmed).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a number");
@@ -34,7 +39,7 @@ public final class Numbers {
         if (Double.isInfinite(value)) {
             throw new IllegalArgumentException("'" + text + "' is too large for a double");
         }
-        if (value == 0 && mantissaIsNotZero(trimmed)) {
+        if (refuseUnderflow && value == 0 && mantissaIsNotZero(trimmed)) {
             throw new IllegalArgumentException("'" + text + "' is too small for a double (it would be 0)");
         }
         return value;
@@ -72,7 +77,7 @@ public final class Numbers {
         public Long convert(String value) {
             double parsed;
             try {
-                parsed = parseFinite(value);
+                parsed = parse(value, false); // a fraction too small for a double is refused below as not whole
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
