@@ -21,7 +21,8 @@ public final class Numbers {
     }
 
     /**
-     * Parses a finite decimal number.
+     * Parses a finite decimal number. One too large for a double ({@code 1e400}) is refused, and so is one too small,
+     * which would silently be 0 ({@code 1e-400}; {@code 0e-400} is 0).
      *
      * @throws IllegalArgumentException with a message such as {@code 'abc' is not a number}
      */
