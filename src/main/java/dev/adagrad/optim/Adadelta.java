@@ -1,7 +1,5 @@
 package dev.adagrad.optim;
 
-import java.util.List;
-
 /**
  * Adadelta (Zeiler, 2012), as PyTorch documents {@code torch.optim.Adadelta}: the step is scaled by the ratio of two
  * moving RMS values, of past updates and of gradients, so its units match x's. The algorithm is {@link #ALGORITHM}.
@@ -10,7 +8,7 @@ import java.util.List;
  * one; on x² from 4 with lr 1 it swings 4 → −4 → 4 forever. The {@code tfjs} preset keeps TensorFlow.js's defaults
  * and this, the published, formula.
  */
-public final class Adadelta implements Optimizer {
+public final class Adadelta extends TabledOptimizer {
 
     static final String ALGORITHM = """
             input: γ (lr), θ₀, ρ (rho), ε (eps), λ (weight_decay)
@@ -42,12 +40,12 @@ public final class Adadelta implements Optimizer {
     private final double rho;
     private final double eps;
     private final WeightDecay weightDecay;
-    private final StateTable state;
     private final double[] squareAverage;
     private final double[] accumulatedDelta;
     private final double[] effectiveLearningRate;
 
     public Adadelta(int dimension, double learningRate, double rho, double eps, WeightDecay weightDecay) {
+        super(dimension);
         Check.learningRate(learningRate);
         Check.closedUnitInterval("rho", rho);
         Check.atLeastZero("eps", eps);
@@ -55,15 +53,9 @@ public final class Adadelta implements Optimizer {
         this.rho = rho;
         this.eps = eps;
         this.weightDecay = weightDecay;
-        this.state = new StateTable(dimension);
         this.squareAverage = state.add(StateColumn.SQUARE_AVERAGE);
         this.accumulatedDelta = state.add(new StateColumn("acc_delta", "Acc Delta", 4, "square average of updates u"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr·√(u + eps)/√(v + eps)"));
-    }
-
-    @Override
-    public List<StateColumn> stateColumns() {
-        return state.columns();
     }
 
     @Override
@@ -97,10 +89,5 @@ public final class Adadelta implements Optimizer {
                 narrator.line(i, "θₜ", "θₜ₋₁ − γ·Δxₜ", "{} − {}·{}", x[i], shrunk, learningRate, delta);
             }
         }
-    }
-
-    @Override
-    public double state(int column, int variable) {
-        return state.value(column, variable);
     }
 }

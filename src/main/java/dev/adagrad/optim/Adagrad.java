@@ -1,7 +1,6 @@
 package dev.adagrad.optim;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * AdaGrad, exactly as PyTorch documents {@code torch.optim.Adagrad} (Duchi, Hazan and Singer, 2011). The algorithm
@@ -16,7 +15,7 @@ import java.util.List;
  * seed's formula, Keras ({@code keras.optimizers.Adagrad}, epsilon 1e-7, accumulator starting at 0.1) and
  * TensorFlow.js do. The two differ most in the first steps, while Gₜ is small.
  */
-public final class Adagrad implements Optimizer {
+public final class Adagrad extends TabledOptimizer {
 
     static final String ALGORITHM = """
             input: γ (lr), θ₀, λ (weight_decay), τ (initial_accumulator_value), η (lr_decay), ε (eps)
@@ -52,12 +51,12 @@ public final class Adagrad implements Optimizer {
     private final WeightDecay weightDecay;
     private final double eps;
     private final boolean epsInsideSqrt;
-    private final StateTable state;
     private final double[] sumOfSquaredGradients;
     private final double[] effectiveLearningRate;
 
     public Adagrad(int dimension, double learningRate, double learningRateDecay, WeightDecay weightDecay,
                    double initialAccumulatorValue, double eps, boolean epsInsideSqrt) {
+        super(dimension);
         Check.learningRate(learningRate);
         Check.atLeastZero("lr_decay", learningRateDecay);
         Check.atLeastZero("initial_accumulator_value", initialAccumulatorValue);
@@ -67,16 +66,10 @@ public final class Adagrad implements Optimizer {
         this.weightDecay = weightDecay;
         this.eps = eps;
         this.epsInsideSqrt = epsInsideSqrt;
-        this.state = new StateTable(dimension);
         this.sumOfSquaredGradients = state.add(new StateColumn("G", "G", 4, "sum of squared gradients G"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√G + eps)"));
         Arrays.fill(sumOfSquaredGradients, initialAccumulatorValue);
         Arrays.fill(effectiveLearningRate, Double.NaN);
-    }
-
-    @Override
-    public List<StateColumn> stateColumns() {
-        return state.columns();
     }
 
     @Override
@@ -111,10 +104,5 @@ public final class Adagrad implements Optimizer {
                 narrator.line(i, "θₜ", "θₜ₋₁ − η̂·gₜ", "{} − {}·{}", x[i], shrunk, rate, g);
             }
         }
-    }
-
-    @Override
-    public double state(int column, int variable) {
-        return state.value(column, variable);
     }
 }

@@ -1,7 +1,5 @@
 package dev.adagrad.optim;
 
-import java.util.List;
-
 /**
  * Adam (Kingma and Ba, 2014) as PyTorch documents {@code torch.optim.Adam}, and its two variants in the registry:
  * {@code adamw}, PyTorch's {@code torch.optim.AdamW} (Loshchilov and Hutter: weight decay decoupled from the
@@ -12,7 +10,7 @@ import java.util.List;
  * it over the bias-corrected v̂ₜ). Keras adds ε to √vₜ before bias correction (the paper's "epsilon hat"); the
  * {@code eps_hat} convention does that, and differs from PyTorch only while ε is not small next to √vₜ.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends TabledOptimizer {
 
     static final String ALGORITHM = """
             input: γ (lr), β₁, β₂ (beta1, beta2), θ₀, λ (weight_decay), amsgrad, ε (eps), decoupled_weight_decay
@@ -74,7 +72,6 @@ public final class Adam implements Optimizer {
     private final WeightDecay weightDecay;
     private final boolean amsgrad;
     private final boolean epsHat;
-    private final StateTable state;
     private final double[] firstMoment;
     private final double[] secondMoment;
     private final double[] maxSecondMoment;
@@ -82,6 +79,7 @@ public final class Adam implements Optimizer {
 
     public Adam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
                 boolean amsgrad, boolean epsHat) {
+        super(dimension);
         Check.adamFamily(learningRate, eps, beta1, beta2);
         this.learningRate = learningRate;
         this.beta1 = beta1;
@@ -90,17 +88,11 @@ public final class Adam implements Optimizer {
         this.weightDecay = weightDecay;
         this.amsgrad = amsgrad;
         this.epsHat = epsHat;
-        this.state = new StateTable(dimension);
         this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
         this.secondMoment = state.add(StateColumn.SECOND_MOMENT);
         this.maxSecondMoment = state.addIf(amsgrad, new StateColumn("v_max", "v max", 4,
                 "largest second moment so far"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
-    }
-
-    @Override
-    public List<StateColumn> stateColumns() {
-        return state.columns();
     }
 
     @Override
@@ -168,10 +160,5 @@ public final class Adam implements Optimizer {
         narrator.line(i, "v̂ₜ", vt + " / (1 − β₂ᵗ)", "{} / (1 − {}{t})", correctedV, v, beta2, t);
         narrator.line(i, "θₜ", "θₜ₋₁ − γ·m̂ₜ / (√v̂ₜ + ε)", "{} − {}·{} / (√{} + {})", next, shrunk, learningRate,
                 correctedM, correctedV, eps);
-    }
-
-    @Override
-    public double state(int column, int variable) {
-        return state.value(column, variable);
     }
 }

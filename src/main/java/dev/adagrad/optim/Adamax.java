@@ -1,7 +1,5 @@
 package dev.adagrad.optim;
 
-import java.util.List;
-
 /**
  * Adamax (Kingma and Ba, 2014, §7.1), as PyTorch documents {@code torch.optim.Adamax}: Adam with the second moment
  * replaced by an exponentially weighted infinity norm. The algorithm is {@link #ALGORITHM}.
@@ -9,7 +7,7 @@ import java.util.List;
  * <p>PyTorch adds ε inside the maximum, to |gₜ|; Keras and TensorFlow.js add it to uₜ after the maximum
  * ({@code eps_outside_max}). The two differ while |g| is near ε.
  */
-public final class Adamax implements Optimizer {
+public final class Adamax extends TabledOptimizer {
 
     static final String ALGORITHM = """
             input: γ (lr), β₁, β₂ (beta1, beta2), θ₀, λ (weight_decay), ε (eps)
@@ -45,13 +43,13 @@ public final class Adamax implements Optimizer {
     private final double eps;
     private final WeightDecay weightDecay;
     private final boolean epsOutsideMax;
-    private final StateTable state;
     private final double[] firstMoment;
     private final double[] infinityNorm;
     private final double[] effectiveLearningRate;
 
     public Adamax(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
                   boolean epsOutsideMax) {
+        super(dimension);
         Check.adamFamily(learningRate, eps, beta1, beta2);
         this.learningRate = learningRate;
         this.beta1 = beta1;
@@ -59,15 +57,9 @@ public final class Adamax implements Optimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.epsOutsideMax = epsOutsideMax;
-        this.state = new StateTable(dimension);
         this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
         this.infinityNorm = state.add(new StateColumn("u", "u", 4, "exponentially weighted infinity norm u"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / u, applied to m̂"));
-    }
-
-    @Override
-    public List<StateColumn> stateColumns() {
-        return state.columns();
     }
 
     @Override
@@ -103,10 +95,5 @@ public final class Adamax implements Optimizer {
                 }
             }
         }
-    }
-
-    @Override
-    public double state(int column, int variable) {
-        return state.value(column, variable);
     }
 }

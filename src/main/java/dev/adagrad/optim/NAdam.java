@@ -1,7 +1,5 @@
 package dev.adagrad.optim;
 
-import java.util.List;
-
 /**
  * NAdam (Dozat, 2016), as PyTorch documents {@code torch.optim.NAdam}: Adam with Nesterov momentum, whose momentum
  * coefficient μₜ warms up from β₁/2 towards β₁ on the schedule 0.96^(tψ). The algorithm is {@link #ALGORITHM}.
@@ -9,7 +7,7 @@ import java.util.List;
  * <p>Keras uses the schedule 0.96ᵗ, which is ψ = 1: its preset sets {@code momentum_decay} to 1, so μₜ reaches β₁
  * within a hundred steps instead of tens of thousands.
  */
-public final class NAdam implements Optimizer {
+public final class NAdam extends TabledOptimizer {
 
     static final String ALGORITHM = """
             input: γ (lr), β₁, β₂ (beta1, beta2), θ₀, λ (weight_decay), ψ (momentum_decay), ε (eps),
@@ -51,7 +49,6 @@ public final class NAdam implements Optimizer {
     private final double eps;
     private final WeightDecay weightDecay;
     private final double momentumDecay;
-    private final StateTable state;
     private final double[] firstMoment;
     private final double[] secondMoment;
     private final double[] effectiveLearningRate;
@@ -60,6 +57,7 @@ public final class NAdam implements Optimizer {
 
     public NAdam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
                  double momentumDecay) {
+        super(dimension);
         Check.adamFamily(learningRate, eps, beta1, beta2);
         Check.atLeastZero("momentum_decay", momentumDecay);
         this.learningRate = learningRate;
@@ -68,15 +66,9 @@ public final class NAdam implements Optimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.momentumDecay = momentumDecay;
-        this.state = new StateTable(dimension);
         this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
         this.secondMoment = state.add(StateColumn.SECOND_MOMENT);
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
-    }
-
-    @Override
-    public List<StateColumn> stateColumns() {
-        return state.columns();
     }
 
     @Override
@@ -130,10 +122,5 @@ public final class NAdam implements Optimizer {
                         learningRate, correctedM, correctedV, eps);
             }
         }
-    }
-
-    @Override
-    public double state(int column, int variable) {
-        return state.value(column, variable);
     }
 }

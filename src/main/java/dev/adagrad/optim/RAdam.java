@@ -1,13 +1,11 @@
 package dev.adagrad.optim;
 
-import java.util.List;
-
 /**
  * RAdam (Liu et al., 2019), as PyTorch documents {@code torch.optim.RAdam}: Adam whose adaptive rate is switched
  * on only once the variance of vₜ's estimate is tractable (ρₜ &gt; 5, from step 6 with β₂ = 0.999), and rectified by
  * rₜ after that; before it, the step is plain momentum SGD. The algorithm is {@link #ALGORITHM}.
  */
-public final class RAdam implements Optimizer {
+public final class RAdam extends TabledOptimizer {
 
     static final String ALGORITHM = """
             input: γ (lr), β₁, β₂ (beta1, beta2), θ₀, λ (weight_decay), ε (eps), decoupled_weight_decay
@@ -49,12 +47,12 @@ public final class RAdam implements Optimizer {
     private final double eps;
     private final WeightDecay weightDecay;
     private final double rhoInfinity;
-    private final StateTable state;
     private final double[] firstMoment;
     private final double[] secondMoment;
     private final double[] effectiveLearningRate;
 
     public RAdam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay) {
+        super(dimension);
         Check.adamFamily(learningRate, eps, beta1, beta2);
         this.learningRate = learningRate;
         this.beta1 = beta1;
@@ -62,15 +60,9 @@ public final class RAdam implements Optimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.rhoInfinity = 2 / (1 - beta2) - 1;
-        this.state = new StateTable(dimension);
         this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
         this.secondMoment = state.add(StateColumn.SECOND_MOMENT);
         this.effectiveLearningRate = state.add(StateColumn.learningRate("γ·r·l (γ while ρ ≤ 5), applied to m̂"));
-    }
-
-    @Override
-    public List<StateColumn> stateColumns() {
-        return state.columns();
     }
 
     @Override
@@ -132,10 +124,5 @@ public final class RAdam implements Optimizer {
                 }
             }
         }
-    }
-
-    @Override
-    public double state(int column, int variable) {
-        return state.value(column, variable);
     }
 }

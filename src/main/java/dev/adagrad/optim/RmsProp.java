@@ -1,7 +1,5 @@
 package dev.adagrad.optim;
 
-import java.util.List;
-
 /**
  * RMSprop (Hinton, 2012), as PyTorch documents {@code torch.optim.RMSprop}: AdaGrad's sum of squared gradients
  * replaced by a moving average, so old gradients are forgotten. The algorithm is {@link #ALGORITHM}.
@@ -9,7 +7,7 @@ import java.util.List;
  * <p>{@code eps_inside_sqrt} divides by √(ṽ + ε) as Keras and TensorFlow.js do; with momentum those frameworks keep
  * γ inside the buffer, which is the same step while γ is constant.
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends TabledOptimizer {
 
     static final String ALGORITHM = """
             input: γ (lr), θ₀, α (alpha), ε (eps), λ (weight_decay), μ (momentum), centered
@@ -55,7 +53,6 @@ public final class RmsProp implements Optimizer {
     private final double momentum;
     private final boolean centered;
     private final boolean epsInsideSqrt;
-    private final StateTable state;
     private final double[] squareAverage;
     private final double[] gradientAverage;
     private final double[] momentumBuffer;
@@ -63,6 +60,7 @@ public final class RmsProp implements Optimizer {
 
     public RmsProp(int dimension, double learningRate, double alpha, double eps, WeightDecay weightDecay,
                    double momentum, boolean centered, boolean epsInsideSqrt) {
+        super(dimension);
         Check.learningRate(learningRate);
         Check.atLeastZero("alpha", alpha);
         Check.atLeastZero("eps", eps);
@@ -74,17 +72,11 @@ public final class RmsProp implements Optimizer {
         this.momentum = momentum;
         this.centered = centered;
         this.epsInsideSqrt = epsInsideSqrt;
-        this.state = new StateTable(dimension);
         this.squareAverage = state.add(StateColumn.SQUARE_AVERAGE);
         this.gradientAverage = state.addIf(centered, new StateColumn("grad_avg", "Grad Avg", 4,
                 "gradient average (centered)"));
         this.momentumBuffer = state.addIf(momentum > 0, StateColumn.MOMENTUM_BUFFER);
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√ṽ + eps)"));
-    }
-
-    @Override
-    public List<StateColumn> stateColumns() {
-        return state.columns();
     }
 
     @Override
@@ -147,10 +139,5 @@ public final class RmsProp implements Optimizer {
             narrator.line(i, "θₜ", "θₜ₋₁ − γ·gₜ / " + denominator, "{} − {}·{} / " + substitutedDenominator, next,
                     shrunk, learningRate, g, average, eps);
         }
-    }
-
-    @Override
-    public double state(int column, int variable) {
-        return state.value(column, variable);
     }
 }

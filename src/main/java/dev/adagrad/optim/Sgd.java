@@ -1,7 +1,5 @@
 package dev.adagrad.optim;
 
-import java.util.List;
-
 /**
  * Stochastic gradient descent with optional momentum and Nesterov momentum, as PyTorch documents
  * {@code torch.optim.SGD}; the registry's {@code sgd}, {@code momentum} and {@code nesterov} are this class with
@@ -10,7 +8,7 @@ import java.util.List;
  * <p>PyTorch's momentum differs from the textbook v ← μv − γg only while the learning rate changes: the buffer holds
  * gradients, and γ multiplies it at each step.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends TabledOptimizer {
 
     static final String ALGORITHM = """
             input: γ (lr), θ₀, λ (weight_decay), μ (momentum), τ (dampening), nesterov
@@ -50,11 +48,11 @@ public final class Sgd implements Optimizer {
     private final double dampening;
     private final boolean nesterov;
     private final WeightDecay weightDecay;
-    private final StateTable state;
     private final double[] momentumBuffer;
 
     public Sgd(int dimension, double learningRate, double momentum, double dampening, boolean nesterov,
                WeightDecay weightDecay) {
+        super(dimension);
         Check.learningRate(learningRate);
         Check.atLeastZero("momentum", momentum);
         if (nesterov && (momentum <= 0 || dampening != 0)) {
@@ -66,13 +64,7 @@ public final class Sgd implements Optimizer {
         this.dampening = dampening;
         this.nesterov = nesterov;
         this.weightDecay = weightDecay;
-        this.state = new StateTable(dimension);
         this.momentumBuffer = state.addIf(momentum != 0, StateColumn.MOMENTUM_BUFFER);
-    }
-
-    @Override
-    public List<StateColumn> stateColumns() {
-        return state.columns();
     }
 
     @Override
@@ -110,10 +102,5 @@ public final class Sgd implements Optimizer {
                 narrator.line(i, "θₜ", "θₜ₋₁ − γ·gₜ", "{} − {}·{}", x[i], shrunk, learningRate, g);
             }
         }
-    }
-
-    @Override
-    public double state(int column, int variable) {
-        return state.value(column, variable);
     }
 }
