@@ -43,11 +43,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     ProblemOptions problemOptions;
 
-    @Option(names = "--optimizers", paramLabel = "NAMES", split = ",",
-            defaultValue = "sgd,momentum,adagrad,rmsprop,adam",
-            description = "The optimizers to compare, comma-separated. Default: ${DEFAULT-VALUE}.")
-    List<String> optimizers;
-
     @Option(names = "--lr", paramLabel = "LR",
             description = "Learning rate: 0.01 for all, adam=0.05,sgd=0.001 per optimizer, or both "
                     + "(0.01,adam=0.05); best runs a sweep first (as adagrad sweep, " + SweepCommand.DEFAULT_POINTS
@@ -82,7 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
         int dimension = problem.start().dimension();
         pictures.validate(dimension, outputOptions.output);
         String fixedRates = learningRate == null ? null : withoutBest(learningRate);
-        Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, fixedRates,
+        Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(perOptimizer.optimizers, fixedRates,
                 perOptimizer.sets);
         if (fixedRates != learningRate) {
             chooseBestRates(problem, settings);

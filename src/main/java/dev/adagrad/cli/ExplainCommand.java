@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
  * {@code run} takes, and every optimizer explains itself.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show the arithmetic of each step: the gradient (by central differences, or --grad exact), then each line of "
-                + "the optimizer's algorithm with the numbers substituted.",
+        description = {"Show the arithmetic of each step: the gradient (by central differences, or --grad exact), "
+                + "then each line of the optimizer's algorithm with the numbers substituted.",
                 "Takes the options of 'adagrad run' except --tol, --format and --output: the text is for people and "
                         + "goes to standard output."},
         footer = {"", "Example: adagrad explain --f \"x^2\" --x0 4 --lr 1 --steps 3",

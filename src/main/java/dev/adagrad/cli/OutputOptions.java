@@ -15,8 +15,8 @@ public final class OutputOptions {
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE",
-            description = "Write to FILE instead of standard output. A regular file is written beside it and moved into "
-                    + "place when the command ends, keeping every complete row however the run stops.")
+            description = "Write to FILE instead of standard output. A regular file is written beside it and moved "
+                    + "into place when the command ends, keeping every complete row however the run stops.")
     Path output;
 
     /** Opens the destination: the given standard output, or the --output file. */

@@ -39,11 +39,6 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     ProblemOptions problemOptions;
 
-    @Option(names = "--optimizers", paramLabel = "NAMES", split = ",",
-            defaultValue = "sgd,momentum,adagrad,rmsprop,adam",
-            description = "The optimizers to sweep, comma-separated. Default: ${DEFAULT-VALUE}.")
-    List<String> optimizers;
-
     @Option(names = "--lr", paramLabel = "LOW..HIGH", defaultValue = DEFAULT_RANGE,
             description = "The range of learning rates, both ends included. Default: ${DEFAULT-VALUE}.")
     String range;
@@ -75,7 +70,7 @@ public final class SweepCommand implements Callable<Integer> {
         stopping.validate();
         plotOptions.validate(outputOptions.output);
         double[] learningRates = learningRates(range, points);
-        List<Sweep.Candidate> candidates = candidates(optimizers, perOptimizer.sets, perOptimizer.compat,
+        List<Sweep.Candidate> candidates = candidates(perOptimizer.optimizers, perOptimizer.sets, perOptimizer.compat,
                 problem.start().dimension());
         List<Sweep.Outcome> outcomes;
         // Opened before the sweep, so that a bad --output is a usage error at once, not after all the runs.
