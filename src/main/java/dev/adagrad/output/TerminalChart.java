@@ -28,11 +28,17 @@ public final class TerminalChart {
     private static final int[] BITS = {0x01, 0x02, 0x04, 0x40, 0x08, 0x10, 0x20, 0x80};
 
     /**
-     * One line of the chart: a run's steps and f, its legend text, and whether it diverged. The scale is set by the
+     * One line of the chart: a run's steps and f, its legend text, whether it diverged, and its optimizer's look (the
+     * colour it has in the pictures too; null for none). The scale is set by the
      * runs that did not diverge (by all of them if every run did), so one run that blows up does not flatten the
      * others: its line is drawn until it leaves the chart.
      */
-    public record Series(String label, double[] steps, double[] f, boolean diverged) {
+    public record Series(String label, double[] steps, double[] f, boolean diverged, Looks.Look look) {
+
+        /** A line with no look of its own: it is coloured by its place in the chart. */
+        public Series(String label, double[] steps, double[] f, boolean diverged) {
+            this(label, steps, f, diverged, null);
+        }
     }
 
     /**
@@ -158,7 +164,7 @@ public final class TerminalChart {
                 int cell = r * columns + c;
                 int colour = dots[cell] == 0 ? -1 : owner[cell];
                 if (style.colour() && colour != current) {
-                    out.append(colour < 0 ? "\u001b[0m" : "\u001b[" + ANSI[colour % ANSI.length] + "m");
+                    out.append(colour < 0 ? "\u001b[0m" : "\u001b[" + ansi(series, colour) + "m");
                     current = colour;
                 }
                 out.append(dots[cell] == 0 ? ' ' : (char) (0x2800 + dots[cell]));
@@ -166,7 +172,7 @@ public final class TerminalChart {
             if (style.colour() && current >= 0) {
                 out.append("\u001b[0m");
             }
-            out.append(ends(endsByRow.get(r), style.colour())).append('\n');
+            out.append(ends(series, endsByRow.get(r), style.colour())).append('\n');
         }
         out.append(" ".repeat(LABEL_WIDTH + 1)).append('└').append("─".repeat(columns)).append('\n');
         String first = "0";
@@ -177,14 +183,28 @@ public final class TerminalChart {
                 .append(" ".repeat(gap - gap / 2)).append(last).append('\n');
         StringBuilder legend = new StringBuilder();
         for (int i = 0; i < series.size(); i++) {
-            String item = colourText(Integer.toString(i + 1), i, style.colour()) + " " + series.get(i).label();
+            String item = colourText(Integer.toString(i + 1), ansi(series, i), style.colour()) + " "
+                    + series.get(i).label();
             legend.append(i == 0 ? "" : "   ").append(item);
         }
         out.append(" ".repeat(LABEL_WIDTH + 2)).append(legend).append('\n');
         return out.toString();
     }
 
-    private static String ends(List<Integer> runs, boolean colour) {
+    /**
+     * The escape's colour of line {@code i}: its look's colour in 24-bit colour (black, unreadable on a dark terminal,
+     * as the terminal's own text colour), or an ANSI colour by its place when it has no look.
+     */
+    static String ansi(List<Series> series, int i) {
+        Looks.Look look = series.get(i).look();
+        if (look == null) {
+            return ANSI[i % ANSI.length];
+        }
+        int rgb = look.rgb();
+        return rgb == Looks.BLACK ? "39" : "38;2;" + ((rgb >> 16) & 0xff) + ";" + ((rgb >> 8) & 0xff) + ";" + (rgb & 0xff);
+    }
+
+    private static String ends(List<Series> series, List<Integer> runs, boolean colour) {
         if (runs.isEmpty()) {
             return "";
         }
@@ -197,14 +217,14 @@ public final class TerminalChart {
                 text.append('…');
                 break;
             }
-            text.append(separator).append(colourText(number, runs.get(k) - 1, colour));
+            text.append(separator).append(colourText(number, ansi(series, runs.get(k) - 1), colour));
             width += separator.length() + number.length();
         }
         return text.toString();
     }
 
-    private static String colourText(String text, int series, boolean colour) {
-        return colour ? "\u001b[" + ANSI[series % ANSI.length] + "m" + text + "\u001b[0m" : text;
+    private static String colourText(String text, String ansi, boolean colour) {
+        return colour ? "\u001b[" + ansi + "m" + text + "\u001b[0m" : text;
     }
 
     private static boolean spansDecades(List<Series> series) {

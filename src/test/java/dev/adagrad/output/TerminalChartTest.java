@@ -149,6 +149,16 @@ class TerminalChartTest {
         String coloured = TerminalChart.render(List.of(new TerminalChart.Series("a", new double[] {0, 1},
                 new double[] {2, 1}, false)), new TerminalChart.Style(60, 6, true));
         assertTrue(coloured.contains("\u001b[31m"), coloured);
+
+        // A run with its optimizer's look is drawn in the look's colour, 24-bit: Okabe and Ito's bluish green is
+        // (0, 158, 115); black, unreadable on a dark terminal, is the terminal's own text colour.
+        String looks = TerminalChart.render(List.of(
+                new TerminalChart.Series("adagrad", new double[] {0, 1}, new double[] {2, 1}, false,
+                        Looks.ofOptimizer("adagrad")),
+                new TerminalChart.Series("adadelta", new double[] {0, 1}, new double[] {3, 1}, false,
+                        Looks.ofOptimizer("adadelta"))), new TerminalChart.Style(60, 6, true));
+        assertTrue(looks.contains("\u001b[38;2;0;158;115m1\u001b[0m adagrad"), looks);
+        assertTrue(looks.contains("\u001b[39m2\u001b[0m adadelta"), looks);
         for (String line : coloured.split("\n")) {
             assertTrue(line.replaceAll("\u001b\\[[0-9;]*m", "").length() <= 60, line);
         }
