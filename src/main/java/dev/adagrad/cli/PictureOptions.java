@@ -2,6 +2,7 @@ package dev.adagrad.cli;
 
 import dev.adagrad.output.AtomicFile;
 import dev.adagrad.output.Format;
+import dev.adagrad.output.Looks;
 import dev.adagrad.output.TerminalChart;
 import dev.adagrad.output.picture.ImageFormat;
 import dev.adagrad.output.picture.PlotData;
@@ -46,6 +47,26 @@ public final class PictureOptions {
                     + Pictures.MAX_FRAMES + " frames).")
     Path animate;
 
+    @Option(names = "--box", paramLabel = "XMIN:XMAX,YMIN:YMAX",
+            description = "The region the 2-variable pictures show, such as -2:2,-1:3. Default: the start, every "
+                    + "path and the known minima, with a margin.")
+    String box;
+
+    @Option(names = "--xlim", paramLabel = "A:B",
+            description = "The stretch of x the 1-variable picture's curve shows, such as -1:5. Default: the start, "
+                    + "every iterate and the known minimum, with a margin.")
+    String xlim;
+
+    @Option(names = "--aspect", paramLabel = "equal",
+            description = "equal: one unit as long on the y axis as on the x axis (circles look round), widening "
+                    + "the frame as needed.")
+    Aspect aspect;
+
+    /** The values --aspect takes. */
+    enum Aspect {
+        equal
+    }
+
     @Option(names = "--chart",
             description = "After the table, chart f against step in the terminal (to stderr when stdout carries "
                     + "CSV or JSON Lines).")
@@ -78,10 +99,65 @@ public final class PictureOptions {
             }
             writable("--animate", animate);
         }
+        view(dimension);
         if (plot != null && animate != null && plot.toAbsolutePath().normalize().equals(
                 animate.toAbsolutePath().normalize())) {
             throw new UsageException("--plot and --animate name the same file: " + plot);
         }
+    }
+
+    /**
+     * The frame asked for by --box, --xlim and --aspect, checked against the problem's dimension.
+     *
+     * @throws UsageException for a bound that is not a finite number, a minimum not below its maximum, --box on a
+     *                        function of other than 2 variables, --xlim on one of other than 1
+     */
+    PlotData.View view(int dimension) {
+        if (box != null && dimension != 2) {
+            throw new UsageException("--box frames the picture of 2 variables, and this function has " + dimension
+                    + (dimension == 1 ? "; use --xlim A:B" : ""));
+        }
+        if (xlim != null && dimension != 1) {
+            throw new UsageException("--xlim frames the picture of 1 variable, and this function has " + dimension
+                    + (dimension == 2 ? "; use --box XMIN:XMAX,YMIN:YMAX" : ""));
+        }
+        if (aspect != null && dimension != 2) {
+            throw new UsageException("--aspect equal shapes the picture of 2 variables, and this function has "
+                    + dimension);
+        }
+        double[][] ranges = box != null ? ranges("--box", box, 2) : xlim != null ? ranges("--xlim", xlim, 1) : null;
+        return new PlotData.View(ranges == null ? null : ranges[0], ranges == null ? null : ranges[1],
+                aspect == Aspect.equal);
+    }
+
+    /** "a:b,c:d" as {lower corner, upper corner}. */
+    private static double[][] ranges(String option, String text, int count) {
+        String form = count == 2 ? "XMIN:XMAX,YMIN:YMAX, such as -2:2,-1:3" : "A:B, such as -1:5";
+        String[] parts = text.split(",", -1);
+        if (parts.length != count) {
+            throw new UsageException(option + " must be " + form + " (got '" + text + "')");
+        }
+        double[][] corners = new double[2][count];
+        String[] axes = {"x", "y"};
+        for (int i = 0; i < count; i++) {
+            String[] ends = parts[i].split(":", -1);
+            if (ends.length != 2) {
+                throw new UsageException(option + " must be " + form + " (got '" + text + "')");
+            }
+            for (int e = 0; e < 2; e++) {
+                try {
+                    corners[e][i] = Numbers.parseFinite(ends[e]);
+                } catch (IllegalArgumentException problem) {
+                    throw new UsageException(option + ": " + problem.getMessage() + " (in '" + text + "')");
+                }
+            }
+            if (!(corners[0][i] < corners[1][i])) {
+                throw new UsageException(option + ": the " + (count == 2 ? axes[i] + " " : "") + "minimum "
+                        + ends[0].strip() + " must be below the maximum " + ends[1].strip() + " (got '" + text
+                        + "')");
+            }
+        }
+        return corners;
     }
 
     /** A picture written over the rows' --output file would silently replace them. */
@@ -158,9 +234,11 @@ public final class PictureOptions {
         }
         if (chart) {
             List<TerminalChart.Series> series = new ArrayList<>();
-            for (PlotData.Run run : runs) {
+            List<Looks.Look> looks = Looks.of(names);
+            for (int i = 0; i < runs.size(); i++) {
+                PlotData.Run run = runs.get(i);
                 series.add(new TerminalChart.Series(run.label(), run.path().stepsArray(), run.path().fArray(),
-                        run.diverged()));
+                        run.diverged(), looks.get(i)));
             }
             chartOut.print(TerminalChart.render(series,
                     TerminalChart.Style.of(System.getenv(), System.console() != null)));
@@ -172,7 +250,7 @@ public final class PictureOptions {
         var function = problem.testFunction();
         PlotData data = new PlotData(problem.title(), problem.start().variables(), problem.objective(),
                 function == null ? null : function.lower(), function == null ? null : function.upper(),
-                function == null ? List.of() : function.minima(), runs);
+                function == null ? List.of() : function.minima(), runs, view(problem.start().dimension()));
         int[] size = size();
         if (plot != null) {
             Pictures.plot(plot, size[0], size[1], data);

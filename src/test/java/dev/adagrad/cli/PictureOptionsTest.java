@@ -101,7 +101,18 @@ class PictureOptionsTest {
                 Arguments.of(List.of("--plot", "p.png", "--plot-size", "1000x99999"), "each side must be 100 to 4000"),
                 Arguments.of(List.of("--animate", "p.png"), "--animate: the animation's name must end in .gif"),
                 Arguments.of(List.of("--plot", "p.png", "--tol", "-1"), "--tol must be ≥ 0"),
-                Arguments.of(List.of("--plot", "p.png", "--animate", "p.gif", "--lr", "-1"), "learning rate"));
+                Arguments.of(List.of("--plot", "p.png", "--animate", "p.gif", "--lr", "-1"), "learning rate"),
+                Arguments.of(List.of("--plot", "p.png", "--box", "1:0,0:1"),
+                        "--box: the x minimum 1 must be below the maximum 0 (got '1:0,0:1')"),
+                Arguments.of(List.of("--plot", "p.png", "--box", "0:1,2:2"),
+                        "--box: the y minimum 2 must be below the maximum 2"),
+                Arguments.of(List.of("--plot", "p.png", "--box", "0:1,0:nan"), "--box: 'nan' is not a number"),
+                Arguments.of(List.of("--plot", "p.png", "--box", "0:1e999,0:1"), "--box: '1e999' is too large"),
+                Arguments.of(List.of("--plot", "p.png", "--box", "0:1"), "--box must be XMIN:XMAX,YMIN:YMAX"),
+                Arguments.of(List.of("--plot", "p.png", "--box", "0:1:2,0:1"), "--box must be XMIN:XMAX,YMIN:YMAX"),
+                Arguments.of(List.of("--plot", "p.png", "--xlim", "0:1"),
+                        "--xlim frames the picture of 1 variable, and this function has 2; use --box"),
+                Arguments.of(List.of("--plot", "p.png", "--aspect", "round"), "--aspect"));
     }
 
     @ParameterizedTest
@@ -121,6 +132,29 @@ class PictureOptionsTest {
             assertEquals("", result.out());
             assertEquals(List.of(), files(), command + " " + options);
         }
+    }
+
+    @Test
+    void aFrameForTheWrongNumberOfVariablesIsRefused() throws IOException {
+        Cli.Result box = Cli.run("run", "--f", "x^2", "--x0", "4", "--plot", file("p.png"), "--box", "0:1,0:1");
+        assertEquals(ExitCode.USAGE, box.exitCode());
+        assertEquals("adagrad run: --box frames the picture of 2 variables, and this function has 1; use --xlim A:B",
+                box.errLines()[0]);
+        Cli.Result xlim = Cli.run("run", "--f", "x^2", "--x0", "4", "--plot", file("p.png"), "--xlim", "3:-3");
+        assertEquals(ExitCode.USAGE, xlim.exitCode());
+        assertEquals("adagrad run: --xlim: the minimum 3 must be below the maximum -3 (got '3:-3')",
+                xlim.errLines()[0]);
+        Cli.Result aspect = Cli.run("run", "--f", "x^2", "--x0", "4", "--plot", file("p.png"), "--aspect", "equal");
+        assertEquals(ExitCode.USAGE, aspect.exitCode());
+        assertEquals(List.of(), files());
+    }
+
+    @Test
+    void aNegativeBoxIsReadAndFramesThePicture() throws IOException {
+        Cli.Result result = Cli.run("run", "--f", "x^2+y^2", "--x0", "1,1", "--steps", "5", "--plot", file("p.png"),
+                "--box", "-3:2,-1e-1:4", "--aspect", "equal");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(Files.size(directory.resolve("p.png")) > 1000);
     }
 
     @Test

@@ -15,10 +15,13 @@ import java.util.List;
 final class Levels {
 
     private static final double[] STEPS = {1, 2, 5};
-    /** Light yellow in the lowest band through teal to a slate blue in the highest: pale enough for paths on top. */
+    /**
+     * Near white in the lowest band through greys to a slate grey in the highest: neutral, so that every optimizer's
+     * colour (including sky blue and yellow) stands out on it, and pale where the paths usually end.
+     */
     private static final Color[] RAMP = {
-        new Color(0xfffbe0), new Color(0xd9f0c8), new Color(0xa8dcc0), new Color(0x7cc2c8), new Color(0x5d9cc4),
-        new Color(0x5a78b0),
+        new Color(0xfbfbf8), new Color(0xe9eae6), new Color(0xd4d7d6), new Color(0xbcc1c5), new Color(0xa3aab2),
+        new Color(0x8b93a0),
     };
 
     private final double[] boundaries;

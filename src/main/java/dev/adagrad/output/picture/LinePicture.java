@@ -1,6 +1,7 @@
 package dev.adagrad.output.picture;
 
 import dev.adagrad.expr.Objective;
+import dev.adagrad.output.Looks;
 import dev.adagrad.run.Trajectory;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -8,9 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -19,7 +18,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -32,23 +30,29 @@ final class LinePicture implements ChartFiles.Drawing {
 
     static final int MAX_COORDINATES = 6;
     private static final int CURVE_POINTS = 400;
-    private static final int NUMBERED = 8;
+    /** Rows of a path that may be numbered; {@link StepLabels} keeps those that do not overlap. */
+    private static final int LABEL_CANDIDATES = 200;
     private static final double MARGIN = 0.05;
 
     private final PlotData data;
+    private final List<Looks.Look> looks;
     private final long upTo;
+    private Charts.Scale scale = new Charts.Scale(1);
+    private StepLabels stepLabels;
 
     /** The picture with each path shown up to step {@code upTo} (Long.MAX_VALUE: all of it). */
     LinePicture(PlotData data, long upTo) {
         this.data = data;
+        this.looks = data.looks();
         this.upTo = upTo;
     }
 
     @Override
     public void draw(Graphics2D g2, Rectangle2D area) {
-        TextTitle title = new TextTitle(data.title(), Charts.TITLE);
+        scale = Charts.Scale.of(area.getWidth(), area.getHeight());
+        TextTitle title = new TextTitle(data.title(), scale.title());
         title.setPaint(Color.BLACK);
-        title.setPadding(new RectangleInsets(10, 8, 4, 8));
+        title.setPadding(new RectangleInsets(scale.px(10), scale.px(8), scale.px(4), scale.px(8)));
         double titleHeight = title.arrange(g2).getHeight();
         title.draw(g2, new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth(), titleHeight));
         double top = area.getY() + titleHeight;
@@ -81,16 +85,16 @@ final class LinePicture implements ChartFiles.Drawing {
                 steps[k] = run.path().step(k);
                 f[k] = run.path().f(k);
             }
-            lines.add(new Charts.Line(run.label(), steps, f));
+            lines.add(new Charts.Line(run.label(), looks.get(lines.size()), steps, f));
             if (allDiverged || !run.diverged()) {
                 fs.add(run.path().fArray());
             }
         }
         boolean log = Charts.spansDecades(fs.toArray(double[][]::new));
-        XYPlot plot = Charts.lines("step", false, "f", log, lines);
+        XYPlot plot = Charts.lines("step", false, "f", log, lines, scale);
         plot.getDomainAxis().setRange(0, Math.max(1, data.lastStep()));
         plot.getRangeAxis().setRange(log ? logRange(fs) : range(fs));
-        JFreeChart chart = Charts.chart(null, "f against step", plot, legend);
+        JFreeChart chart = Charts.chart(null, "f against step", plot, legend, scale);
         if (legend != null) {
             plot.setFixedLegendItems(runLegend());
         }
@@ -141,18 +145,8 @@ final class LinePicture implements ChartFiles.Drawing {
     }
 
     private JFreeChart curve() {
-        List<double[]> xs = new ArrayList<>();
-        for (PlotData.Run run : data.runs()) {
-            if (!run.diverged()) {
-                xs.add(run.path().xArray(0));
-            }
-        }
-        Trajectory first = data.runs().get(0).path();
-        xs.add(new double[] {first.x(0, 0)});
-        if (data.lower() != null && data.upper() != null) {
-            xs.add(new double[] {data.lower()[0], data.upper()[0]});
-        }
-        org.jfree.data.Range xRange = range(xs);
+        Frame frame = Frame.of(data, 1);
+        org.jfree.data.Range xRange = new org.jfree.data.Range(frame.lower[0], frame.upper[0]);
         Objective f = data.objective().copy();
         XYSeries curve = new XYSeries("f", false);
         double[] point = new double[1];
@@ -166,11 +160,11 @@ final class LinePicture implements ChartFiles.Drawing {
         XYSeriesCollection curveData = new XYSeriesCollection(curve);
         XYLineAndShapeRenderer curveRenderer = new XYLineAndShapeRenderer(true, false);
         curveRenderer.setSeriesPaint(0, new Color(0x444444));
-        curveRenderer.setSeriesStroke(0, new java.awt.BasicStroke(2f));
+        curveRenderer.setSeriesStroke(0, new java.awt.BasicStroke((float) scale.px(2)));
 
         XYSeriesCollection iterates = new XYSeriesCollection();
         XYLineAndShapeRenderer iterateRenderer = new XYLineAndShapeRenderer(false, true);
-        List<XYTextAnnotation> numbers = new ArrayList<>();
+        List<StepLabels.Label> numbers = new ArrayList<>();
         for (int i = 0; i < data.runs().size(); i++) {
             Trajectory path = data.runs().get(i).path();
             XYSeries series = new XYSeries(data.runs().get(i).label(), false);
@@ -179,34 +173,38 @@ final class LinePicture implements ChartFiles.Drawing {
                 series.add(path.x(k, 0), path.f(k));
             }
             iterates.addSeries(series);
-            iterateRenderer.setSeriesPaint(i, Charts.colour(i));
-            iterateRenderer.setSeriesShape(i, Charts.marker(i, 8));
-            int every = Math.max(1, (int) Math.ceil(path.size() / (double) NUMBERED));
-            for (int k = 0; k < n; k += every) {
-                XYTextAnnotation number = new XYTextAnnotation(Long.toString(path.step(k)), path.x(k, 0),
-                        path.f(k));
-                number.setFont(Charts.NOTE);
-                number.setPaint(Charts.colour(i));
-                number.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-                numbers.add(number);
+            Looks.Look look = looks.get(i);
+            iterateRenderer.setSeriesPaint(i, Charts.lineColour(look));
+            iterateRenderer.setSeriesShape(i, Charts.marker(look.marker(), scale.px(9)));
+            int every = Math.max(1, (int) Math.ceil(n / (double) LABEL_CANDIDATES));
+            for (int k = 0; k < n; k++) {
+                if (k % every == 0 || k == n - 1) {
+                    int priority = k == 0 ? 0 : k == n - 1 ? 1 : 2 + k;
+                    numbers.add(new StepLabels.Label(path.x(k, 0), path.f(k), Long.toString(path.step(k)),
+                            Charts.colour(look).darker(), priority));
+                }
             }
         }
-        NumberAxis xAxis = Charts.linearAxis(data.variables().get(0));
+        NumberAxis xAxis = Charts.linearAxis(data.variables().get(0), scale);
         xAxis.setRange(xRange);
-        NumberAxis yAxis = Charts.linearAxis("f");
+        NumberAxis yAxis = Charts.linearAxis("f", scale);
         XYPlot plot = new XYPlot(iterates, xAxis, yAxis, iterateRenderer);
         plot.setDataset(1, curveData);
         plot.setRenderer(1, curveRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        for (XYTextAnnotation number : numbers) {
-            plot.addAnnotation(number);
-        }
+        stepLabels = new StepLabels(numbers, scale.note(), scale.px(3));
+        plot.addAnnotation(stepLabels);
         return Charts.chart(null, "f(" + data.variables().get(0) + ") with the iterates, numbered by step", plot,
-                null);
+                null, scale);
+    }
+
+    /** The step labels of the last 1-D picture drawn, for tests. */
+    StepLabels stepLabels() {
+        return stepLabels;
     }
 
     private JFreeChart coordinates() {
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(Charts.linearAxis("step"));
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(Charts.linearAxis("step", scale));
         combined.getDomainAxis().setRange(0, Math.max(1, data.lastStep()));
         combined.setGap(6);
         int count = Math.min(MAX_COORDINATES, data.dimension());
@@ -221,10 +219,10 @@ final class LinePicture implements ChartFiles.Drawing {
                     steps[k] = run.path().step(k);
                     x[k] = run.path().x(k, v);
                 }
-                lines.add(new Charts.Line(run.label(), steps, x));
+                lines.add(new Charts.Line(run.label(), looks.get(lines.size()), steps, x));
                 values.add(run.path().xArray(v));
             }
-            XYPlot plot = Charts.lines("step", false, data.variables().get(v), false, lines);
+            XYPlot plot = Charts.lines("step", false, data.variables().get(v), false, lines, scale);
             plot.getRangeAxis().setRange(range(values));
             plot.setDomainGridlinePaint(new Color(0xdddddd));
             plot.setRangeGridlinePaint(new Color(0xdddddd));
@@ -234,20 +232,12 @@ final class LinePicture implements ChartFiles.Drawing {
         String what = count < data.dimension()
                 ? "the first " + count + " of " + data.dimension() + " coordinates against step"
                 : "each coordinate against step";
-        JFreeChart chart = Charts.chart(null, what, combined, RectangleEdge.BOTTOM);
+        JFreeChart chart = Charts.chart(null, what, combined, RectangleEdge.BOTTOM, scale);
         combined.setFixedLegendItems(runLegend());
         return chart;
     }
 
     private LegendItemCollection runLegend() {
-        LegendItemCollection items = new LegendItemCollection();
-        for (int i = 0; i < data.runs().size(); i++) {
-            Color colour = Charts.colour(i);
-            LegendItem item = new LegendItem(data.runs().get(i).label(), null, null, null, true, Charts.marker(i, 9), true,
-                    colour, false, colour, Charts.LINE, true, Charts.legendLine(), Charts.LINE, colour);
-            item.setLabelFont(Charts.LEGEND);
-            items.add(item);
-        }
-        return items;
+        return Charts.legend(data.runs().stream().map(PlotData.Run::label).toList(), looks, scale);
     }
 }

@@ -1,5 +1,6 @@
 package dev.adagrad.output.picture;
 
+import dev.adagrad.output.Looks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,10 +43,16 @@ public final class LossCurvePlot {
      */
     public static void write(Path file, int width, int height, String title, List<Series> series)
             throws IOException {
-        ChartFiles.write(file, width, height, (g2, area) -> chart(title, series).draw(g2, area));
+        ChartFiles.write(file, width, height, (g2, area) -> chart(title, series,
+                Charts.Scale.of(area.getWidth(), area.getHeight())).draw(g2, area));
     }
 
     static JFreeChart chart(String title, List<Series> series) {
+        return chart(title, series, new Charts.Scale(1));
+    }
+
+    static JFreeChart chart(String title, List<Series> series, Charts.Scale scale) {
+        List<Looks.Look> looks = Looks.of(series.stream().map(Series::name).toList());
         List<Charts.Line> lines = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         for (Series s : series) {
@@ -53,11 +60,11 @@ public final class LossCurvePlot {
             for (int i = 0; i < epochs.length; i++) {
                 epochs[i] = i;
             }
-            lines.add(new Charts.Line(s.name(), epochs, s.loss()));
+            lines.add(new Charts.Line(s.name(), looks.get(lines.size()), epochs, s.loss()));
             values.add(s.loss());
         }
         boolean log = Charts.spansDecades(values.toArray(double[][]::new));
-        XYPlot plot = Charts.lines("epoch", false, "loss", log, lines);
-        return Charts.chart(title, "loss against epoch", plot, RectangleEdge.BOTTOM);
+        XYPlot plot = Charts.lines("epoch", false, "loss", log, lines, scale);
+        return Charts.chart(title, "loss against epoch", plot, RectangleEdge.BOTTOM, scale);
     }
 }

@@ -1,7 +1,11 @@
 package dev.adagrad.output.picture;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 
 /**
  * {@code --plot} and {@code --animate}: the paths of one or more runs as a picture or an animated GIF. The only class
@@ -30,11 +34,12 @@ public final class Pictures {
      * @throws IllegalArgumentException for another extension or a size below 1×1
      */
     public static void plot(Path file, int width, int height, PlotData data) throws IOException {
-        ChartFiles.write(file, width, height, drawing(data));
+        ChartFiles.write(file, width, height, drawing(data, width, height));
     }
 
-    private static ChartFiles.Drawing drawing(PlotData data) {
-        return data.dimension() == 2 ? new ContourPicture(data) : new LinePicture(data, Long.MAX_VALUE);
+    private static ChartFiles.Drawing drawing(PlotData data, int width, int height) {
+        return data.dimension() == 2 ? new ContourPicture(data, Charts.Scale.of(width, height))
+                : new LinePicture(data, Long.MAX_VALUE);
     }
 
     /**
@@ -44,6 +49,14 @@ public final class Pictures {
      * @throws IllegalArgumentException for a name not ending in .gif, more than two variables or a size below 1×1
      */
     public static void animate(Path file, int width, int height, PlotData data) throws IOException {
+        animate(file, width, height, data, MAX_FRAMES);
+    }
+
+    /**
+     * The animation with at most {@code maxFrames} frames. In 2-D the contours, axes and legend are drawn once; each
+     * frame adds the pieces of path since the frame before to a canvas, then marks the heads and the step on a copy.
+     */
+    public static void animate(Path file, int width, int height, PlotData data, int maxFrames) throws IOException {
         if (data.dimension() > 2) {
             throw new IllegalArgumentException("an animation shows 1 or 2 variables; this function has "
                     + data.dimension());
@@ -53,18 +66,52 @@ public final class Pictures {
             throw new IllegalArgumentException("the animation's name must end in .gif (got " + file + ")");
         }
         ChartFiles.checkSize(width, height);
-        long[] steps = frameSteps(data.lastStep(), MAX_FRAMES);
-        ContourPicture contour = data.dimension() == 2 ? new ContourPicture(data) : null;
-        GifWriter.write(file, steps.length, k -> {
-            ChartFiles.Drawing drawing;
-            if (contour != null) {
-                contour.showUpTo(steps[k]);
-                drawing = contour;
+        long[] steps = frameSteps(data.lastStep(), maxFrames);
+        IntFunction<BufferedImage> frames;
+        BufferedImage whole;
+        if (data.dimension() == 2) {
+            ContourPicture picture = new ContourPicture(data, Charts.Scale.of(width, height));
+            BufferedImage canvas = picture.background(width, height);
+            Rectangle2D area = new Rectangle2D.Double(0, 0, width, height);
+            whole = copy(canvas);
+            PathPainter all = picture.painter(area);
+            drawFrame(whole, all, Long.MAX_VALUE, data.lastStep(), false);
+            drawFrame(whole, all, Long.MAX_VALUE, data.lastStep(), true);
+            PathPainter painter = picture.painter(area);
+            frames = k -> {
+                drawFrame(canvas, painter, steps[k], steps[k], false);
+                BufferedImage frame = copy(canvas);
+                drawFrame(frame, painter, steps[k], steps[k], true);
+                return frame;
+            };
+        } else {
+            whole = ChartFiles.render(width, height, new LinePicture(data, Long.MAX_VALUE));
+            frames = k -> ChartFiles.render(width, height, new LinePicture(data, steps[k]));
+        }
+        Palette palette = Palette.of(whole.getRGB(0, 0, width, height, null, 0, width));
+        GifWriter.write(file, steps.length, frames, FRAME_DELAY, LAST_FRAME_DELAY, palette);
+    }
+
+    /** The paths up to {@code upTo} on {@code image}; with {@code marks}, the marks and the step label instead. */
+    private static void drawFrame(BufferedImage image, PathPainter painter, long upTo, long step, boolean marks) {
+        Graphics2D g2 = image.createGraphics();
+        try {
+            ChartFiles.hints(g2);
+            if (marks) {
+                painter.marks(g2, upTo);
+                painter.stepLabel(g2, step);
             } else {
-                drawing = new LinePicture(data, steps[k]);
+                painter.extend(g2, upTo);
             }
-            return ChartFiles.render(width, height, drawing);
-        }, FRAME_DELAY, LAST_FRAME_DELAY);
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    private static BufferedImage copy(BufferedImage image) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        copy.setData(image.getRaster());
+        return copy;
     }
 
     /** The steps shown by the frames: 0 to {@code last}, evenly spaced, at most {@code max} of them, no repeats. */

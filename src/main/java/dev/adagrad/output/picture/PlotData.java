@@ -1,6 +1,7 @@
 package dev.adagrad.output.picture;
 
 import dev.adagrad.expr.Objective;
+import dev.adagrad.output.Looks;
 import dev.adagrad.run.Trajectory;
 import java.util.List;
 
@@ -15,9 +16,33 @@ import java.util.List;
  * @param upper     upper corner of that box, or null
  * @param minima    known minimisers to mark (empty when unknown)
  * @param runs      one path per optimizer, in legend order
+ * @param view      the frame asked for, or {@link View#AUTO}
  */
 public record PlotData(String title, List<String> variables, Objective objective, double[] lower, double[] upper,
-                       List<double[]> minima, List<Run> runs) {
+                       List<double[]> minima, List<Run> runs, View view) {
+
+    /** The picture with the frame chosen from the paths. */
+    public PlotData(String title, List<String> variables, Objective objective, double[] lower, double[] upper,
+                    List<double[]> minima, List<Run> runs) {
+        this(title, variables, objective, lower, upper, minima, runs, View.AUTO);
+    }
+
+    /**
+     * The frame asked for on the command line.
+     *
+     * @param lower       the frame's lower corner ({@code --box}'s minima, or {@code --xlim}'s low end), or null to
+     *                    choose it from the paths
+     * @param upper       its upper corner, or null
+     * @param equalAspect whether one unit is as long on the y axis as on the x axis ({@code --aspect equal})
+     */
+    public record View(double[] lower, double[] upper, boolean equalAspect) {
+
+        public static final View AUTO = new View(null, null, false);
+
+        public boolean given() {
+            return lower != null;
+        }
+    }
 
     /**
      * One optimizer's path.
@@ -36,6 +61,11 @@ public record PlotData(String title, List<String> variables, Objective objective
         public String label() {
             return diverged() ? name + " (diverged at step " + divergedAt + ")" : name;
         }
+    }
+
+    /** Each run's look, fixed by its optimizer's place in the registry. */
+    public List<Looks.Look> looks() {
+        return Looks.of(runs.stream().map(Run::name).toList());
     }
 
     public int dimension() {

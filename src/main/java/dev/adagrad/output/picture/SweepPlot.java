@@ -1,5 +1,6 @@
 package dev.adagrad.output.picture;
 
+import dev.adagrad.output.Looks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,21 +61,27 @@ public final class SweepPlot {
      */
     public static void write(Path file, int width, int height, String title, List<Series> series)
             throws IOException {
-        ChartFiles.write(file, width, height, (g2, area) -> chart(title, series).draw(g2, area));
+        ChartFiles.write(file, width, height, (g2, area) -> chart(title, series,
+                Charts.Scale.of(area.getWidth(), area.getHeight())).draw(g2, area));
     }
 
     static JFreeChart chart(String title, List<Series> series) {
+        return chart(title, series, new Charts.Scale(1));
+    }
+
+    static JFreeChart chart(String title, List<Series> series, Charts.Scale scale) {
+        List<Looks.Look> looks = Looks.of(series.stream().map(Series::optimizer).toList());
         List<Charts.Line> lines = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         for (Series s : series) {
             int diverged = s.diverged();
             String label = diverged == 0 ? s.optimizer()
                     : s.optimizer() + " (" + diverged + (diverged == 1 ? " rate" : " rates") + " diverged)";
-            lines.add(new Charts.Line(label, s.learningRates(), s.finalF()));
+            lines.add(new Charts.Line(label, looks.get(lines.size()), s.learningRates(), s.finalF()));
             values.add(s.finalF());
         }
         boolean logF = Charts.spansDecades(values.toArray(double[][]::new));
-        XYPlot plot = Charts.lines("learning rate", true, "final f", logF, lines);
-        return Charts.chart(title, "final f against learning rate", plot, RectangleEdge.BOTTOM);
+        XYPlot plot = Charts.lines("learning rate", true, "final f", logF, lines, scale);
+        return Charts.chart(title, "final f against learning rate", plot, RectangleEdge.BOTTOM, scale);
     }
 }

@@ -49,6 +49,12 @@ class PicturesTest {
                 List.of(new double[] {0, 0}), List.of(run("sgd", f, 0.05, 30, start)));
     }
 
+    /** The same picture framed by --box -2:2,-2:2. */
+    private static PlotData framed(PlotData data) {
+        return new PlotData(data.title(), data.variables(), data.objective(), data.lower(), data.upper(),
+                data.minima(), data.runs(), new PlotData.View(new double[] {-2, -2}, new double[] {2, 2}, false));
+    }
+
     private static BufferedImage read(Path file) throws IOException {
         BufferedImage image = ImageIO.read(file.toFile());
         assertTrue(image != null, file + " is not an image ImageIO can read");
@@ -81,8 +87,8 @@ class PicturesTest {
     void twoDifferentPathsGiveDifferentPixels() throws IOException {
         Path left = directory.resolve("left.png");
         Path right = directory.resolve("right.png");
-        Pictures.plot(left, 500, 400, bowl(-1.5, 1));
-        Pictures.plot(right, 500, 400, bowl(1.5, -1));
+        Pictures.plot(left, 500, 400, framed(bowl(-1.5, 1)));
+        Pictures.plot(right, 500, 400, framed(bowl(1.5, -1)));
 
         BufferedImage a = read(left);
         BufferedImage b = read(right);
@@ -94,7 +100,7 @@ class PicturesTest {
                 }
             }
         }
-        // Same function, same box ([-2, 2]² holds both paths): only the paths and the subtitle's start differ, so
+        // Same function, same box (--box -2:2,-2:2 holds both paths): only the paths and the subtitle's start differ, so
         // some pixels differ but most do not.
         assertTrue(differing > 200, differing + " pixels differ");
         assertTrue(differing < a.getWidth() * a.getHeight() / 4, differing + " pixels differ");
@@ -137,6 +143,71 @@ class PicturesTest {
         BufferedImage first = read(many);
         assertEquals(300, first.getWidth());
         assertEquals(200, first.getHeight());
+    }
+
+    @Test
+    void theGifsLastFrameIsThePictureAndLaterFramesHoldOnlyWhatChanged() throws IOException {
+        Objective f = Objective.of("x^2+3*y^2");
+        PlotData data = new PlotData("bowl", f.variables(), f, null, null, List.of(new double[] {0, 0}),
+                List.of(run("sgd", f, 0.05, 40, 1.5, 1), run("adam", f, 0.02, 40, -1.5, 1)));
+        Path gif = directory.resolve("bowl.gif");
+        Path png = directory.resolve("bowl.png");
+        Pictures.animate(gif, 600, 400, data);
+        Pictures.plot(png, 600, 400, data);
+
+        List<int[]> boxes = new java.util.ArrayList<>();
+        BufferedImage last = compose(gif, boxes);
+        BufferedImage still = read(png);
+        assertEquals(41, boxes.size());
+        assertArrayEquals(new int[] {0, 0, 600, 400}, boxes.get(0), "the first frame is whole");
+        for (int i = 1; i < boxes.size(); i++) {
+            assertTrue(boxes.get(i)[2] * boxes.get(i)[3] < 600 * 400 / 2, "frame " + i + " is "
+                    + boxes.get(i)[2] + "x" + boxes.get(i)[3]);
+        }
+        // The composed last frame is the still picture (but for the step label in the plot's corner), to within
+        // the palette's rounding of anti-aliased edges.
+        int close = 0;
+        int compared = 0;
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 600; x++) {
+                compared++;
+                int a = last.getRGB(x, y);
+                int b = still.getRGB(x, y);
+                int d = 0;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    d = Math.max(d, Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff)));
+                }
+                close += d <= 24 ? 1 : 0;
+            }
+        }
+        assertTrue(close > 0.97 * compared, close + " of " + compared + " pixels match the still");
+    }
+
+    /** Plays the GIF as a viewer does (each frame over the last, at its offset); returns the last frame. */
+    private static BufferedImage compose(Path gif, List<int[]> boxes) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (InputStream in = Files.newInputStream(gif); ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+            reader.setInput(stream);
+            BufferedImage canvas = null;
+            for (int i = 0; i < reader.getNumImages(true); i++) {
+                BufferedImage part = reader.read(i);
+                org.w3c.dom.Node descriptor = ((javax.imageio.metadata.IIOMetadataNode) reader.getImageMetadata(i)
+                        .getAsTree("javax_imageio_gif_image_1.0")).getElementsByTagName("ImageDescriptor").item(0);
+                var attributes = descriptor.getAttributes();
+                int x = Integer.parseInt(attributes.getNamedItem("imageLeftPosition").getNodeValue());
+                int y = Integer.parseInt(attributes.getNamedItem("imageTopPosition").getNodeValue());
+                boxes.add(new int[] {x, y, part.getWidth(), part.getHeight()});
+                if (canvas == null) {
+                    canvas = new BufferedImage(part.getWidth(), part.getHeight(), BufferedImage.TYPE_INT_RGB);
+                }
+                var g2 = canvas.createGraphics();
+                g2.drawImage(part, x, y, null); // transparent pixels leave the frame before showing
+                g2.dispose();
+            }
+            return canvas;
+        } finally {
+            reader.dispose();
+        }
     }
 
     @Test
