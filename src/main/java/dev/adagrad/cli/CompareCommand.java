@@ -13,7 +13,6 @@ import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StepListener;
 import dev.adagrad.run.StopReason;
 import dev.adagrad.run.Sweep;
-import dev.adagrad.run.Trajectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -93,10 +92,10 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison comparison = new Comparison(problem.objective(), gradientMethod,
                 Runtime.getRuntime().availableProcessors());
         List<String> variables = problem.start().variables();
-        List<Trajectory> trajectories = new ArrayList<>();
+        List<PictureOptions.Recorder> trajectories = new ArrayList<>();
         if (pictures.wanted()) {
-            for (int i = 0; i < entries.size(); i++) {
-                trajectories.add(pictures.recorder(dimension));
+            for (Comparison.Entry entry : entries) {
+                trajectories.add(pictures.recorder(variables, entry.optimizer().stateColumns()));
             }
         }
         IntFunction<StepListener> recorders = i -> trajectories.isEmpty() ? row -> { } : trajectories.get(i);

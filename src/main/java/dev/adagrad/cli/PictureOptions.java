@@ -1,13 +1,19 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.optim.StateColumn;
 import dev.adagrad.output.AtomicFile;
 import dev.adagrad.output.Format;
 import dev.adagrad.output.Looks;
 import dev.adagrad.output.TerminalChart;
+import dev.adagrad.output.html.Page;
+import dev.adagrad.output.html.PageRows;
+import dev.adagrad.output.picture.Backdrop;
 import dev.adagrad.output.picture.ImageFormat;
 import dev.adagrad.output.picture.PlotData;
 import dev.adagrad.output.picture.Pictures;
 import dev.adagrad.run.RunResult;
+import dev.adagrad.run.StepListener;
+import dev.adagrad.run.StepRecord;
 import dev.adagrad.run.Trajectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +26,8 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
- * Pictures of a run: {@code --plot}, {@code --animate}, {@code --chart}. Everything is checked before the run starts,
+ * Pictures of a run: {@code --plot}, {@code --animate}, {@code --chart}, {@code --html} and the frame options
+ * {@code --box}, {@code --xlim}, {@code --aspect}. Everything is checked before the run starts,
  * so a mistake leaves no file behind. Only {@link #draw} touches the chart library's classes (through
  * {@link Pictures}), so a run without --plot or --animate never loads them; the help text's frame count is a
  * constant, inlined by the compiler.
@@ -47,6 +54,12 @@ public final class PictureOptions {
                     + Pictures.MAX_FRAMES + " frames).")
     Path animate;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write a page to open in a browser (1 or 2 variables): the paths over the contours or "
+                    + "the curve, a step slider (play, pause, arrow keys), each optimizer's numbers at the step and "
+                    + "each variable's effective learning rate. One self-contained file; it needs no network.")
+    Path html;
+
     @Option(names = "--box", paramLabel = "XMIN:XMAX,YMIN:YMAX",
             description = "The region the 2-variable pictures show, such as -2:2,-1:3. Default: the start, every "
                     + "path and the known minima, with a margin.")
@@ -72,9 +85,26 @@ public final class PictureOptions {
                     + "CSV or JSON Lines).")
     boolean chart;
 
-    /** Whether the run must be recorded for a picture. */
+    /** Whether the run must be recorded for a picture or the page. */
     boolean wanted() {
-        return plot != null || animate != null || chart;
+        return plot != null || animate != null || chart || html != null;
+    }
+
+    /**
+     * What a run records for the pictures: its path, and for --html every row's numbers too.
+     *
+     * @param path the path, for the pictures and the page's frame
+     * @param page the rows for the page, or null without --html
+     */
+    record Recorder(Trajectory path, PageRows page) implements StepListener {
+
+        @Override
+        public void onStep(StepRecord row) {
+            path.onStep(row);
+            if (page != null) {
+                page.onStep(row);
+            }
+        }
     }
 
     /**
@@ -86,6 +116,8 @@ public final class PictureOptions {
     void validate(int dimension, Path output) throws IOException {
         notTheOutput("--plot", plot, output);
         notTheOutput("--animate", animate, output);
+        notTheOutput("--html", html, output);
+        checkPage(dimension);
         size();
         checkPlot(plot);
         if (animate != null) {
@@ -100,10 +132,31 @@ public final class PictureOptions {
             writable("--animate", animate);
         }
         view(dimension);
-        if (plot != null && animate != null && plot.toAbsolutePath().normalize().equals(
-                animate.toAbsolutePath().normalize())) {
-            throw new UsageException("--plot and --animate name the same file: " + plot);
+        sameFile("--plot", plot, "--animate", animate);
+        sameFile("--plot", plot, "--html", html);
+        sameFile("--animate", animate, "--html", html);
+    }
+
+    private static void sameFile(String option, Path one, String otherOption, Path other) {
+        if (one != null && other != null && one.toAbsolutePath().normalize().equals(
+                other.toAbsolutePath().normalize())) {
+            throw new UsageException(option + " and " + otherOption + " name the same file: " + one);
         }
+    }
+
+    private void checkPage(int dimension) throws IOException {
+        if (html == null) {
+            return;
+        }
+        String name = html.getFileName() == null ? "" : html.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".html") && !name.endsWith(".htm")) {
+            throw new UsageException("--html: the page's name must end in .html (got " + html + ")");
+        }
+        if (dimension > 2) {
+            throw new UsageException("--html shows paths in 1 or 2 variables, and this function has " + dimension
+                    + "; use --plot for a picture of f and each coordinate against step");
+        }
+        writable("--html", html);
     }
 
     /**
@@ -209,20 +262,25 @@ public final class PictureOptions {
         return new int[] {width, height};
     }
 
-    /** One recorder per run, or null when no picture is wanted. */
-    Trajectory recorder(int dimension) {
-        return wanted() ? new Trajectory(dimension) : null;
+    /** One recorder per run, or null when no picture is wanted; {@code stateColumns} are the optimizer's. */
+    Recorder recorder(List<String> variables, List<StateColumn> stateColumns) {
+        if (!wanted()) {
+            return null;
+        }
+        return new Recorder(new Trajectory(variables.size()),
+                html == null ? null : new PageRows(variables, stateColumns));
     }
 
     /**
      * Draws what was asked for, after the table: the terminal chart to {@code chartOut}, then the files.
      *
      * @param names        each run's name, in legend order
-     * @param trajectories each run's recording
+     * @param recorders    each run's recording
      * @param results      each run's result
      */
-    void draw(ProblemOptions.Problem problem, List<String> names, List<Trajectory> trajectories,
+    void draw(ProblemOptions.Problem problem, List<String> names, List<Recorder> recorders,
               List<RunResult> results, PrintWriter chartOut) throws IOException {
+        List<Trajectory> trajectories = recorders.stream().map(Recorder::path).toList();
         if (!wanted() || trajectories.isEmpty() || trajectories.get(0).size() == 0) {
             return; // f was not finite at the start: nothing to draw
         }
@@ -244,7 +302,7 @@ public final class PictureOptions {
                     TerminalChart.Style.of(System.getenv(), System.console() != null)));
             chartOut.flush();
         }
-        if (plot == null && animate == null) {
+        if (plot == null && animate == null && html == null) {
             return;
         }
         var function = problem.testFunction();
@@ -257,6 +315,15 @@ public final class PictureOptions {
         }
         if (animate != null) {
             Pictures.animate(animate, size[0], size[1], data);
+        }
+        if (html != null) {
+            List<Page.Run> pageRuns = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                pageRuns.add(new Page.Run(runs.get(i).name(), runs.get(i).label(), recorders.get(i).page(),
+                        runs.get(i).divergedAt()));
+            }
+            Page.write(html, new Page.Content(problem.title(), problem.start().variables(),
+                    Backdrop.of(data, Page.CONTOUR_WIDTH, Page.CONTOUR_HEIGHT), data.minima(), pageRuns));
         }
     }
 

@@ -10,7 +10,6 @@ import dev.adagrad.run.RunResult;
 import dev.adagrad.run.Runner;
 import dev.adagrad.run.StepListener;
 import dev.adagrad.run.StopReason;
-import dev.adagrad.run.Trajectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -63,7 +62,8 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         stopping.validate();
         everyOption.validate();
         pictures.validate(problem.start().dimension(), outputOptions.output);
-        Trajectory trajectory = pictures.recorder(problem.start().dimension());
+        PictureOptions.Recorder trajectory = pictures.recorder(problem.start().variables(),
+                optimizer.stateColumns());
         Runner runner = new Runner(problem.objective(), gradientMethod, optimizer);
         RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,
                 problem.testFunction());

@@ -7,20 +7,21 @@ import java.util.List;
 
 /**
  * The machine-readable columns of a run, shared by CSV and JSON Lines: {@code step,f,<v…>,grad_<v…>,<state>_<v…>,
- * update_<v…>}, variables in order of first appearance, each state column of the optimizer in its own order.
+ * update_<v…>}, variables in order of first appearance, each state column of the optimizer in its own order. The page
+ * ({@code --html}) shows the same columns.
  */
-final class Columns {
+public final class Columns {
 
     /** What a column holds; {@code index} is the variable, {@code state} the optimizer's state column. */
-    record Column(String key, Kind kind, int variable, int state) {
+    public record Column(String key, Kind kind, int variable, int state) {
     }
 
-    enum Kind { STEP, F, X, GRADIENT, STATE, UPDATE }
+    public enum Kind { STEP, F, X, GRADIENT, STATE, UPDATE }
 
     private Columns() {
     }
 
-    static List<Column> of(List<String> variables, List<StateColumn> stateColumns) {
+    public static List<Column> of(List<String> variables, List<StateColumn> stateColumns) {
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("step", Kind.STEP, -1, -1));
         columns.add(new Column("f", Kind.F, -1, -1));
@@ -42,7 +43,7 @@ final class Columns {
     }
 
     /** The column's value in this row; row 0 has only step, f and x (the caller writes the rest as empty). */
-    static double value(Column column, StepRecord row) {
+    public static double value(Column column, StepRecord row) {
         return switch (column.kind()) {
             case STEP -> row.step();
             case F -> row.f();
@@ -54,7 +55,7 @@ final class Columns {
     }
 
     /** Whether row 0 (the start point) has a value in this column. */
-    static boolean presentAtStart(Column column) {
+    public static boolean presentAtStart(Column column) {
         return column.kind() == Kind.STEP || column.kind() == Kind.F || column.kind() == Kind.X;
     }
 }

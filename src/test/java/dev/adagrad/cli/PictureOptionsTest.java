@@ -112,7 +112,8 @@ class PictureOptionsTest {
                 Arguments.of(List.of("--plot", "p.png", "--box", "0:1:2,0:1"), "--box must be XMIN:XMAX,YMIN:YMAX"),
                 Arguments.of(List.of("--plot", "p.png", "--xlim", "0:1"),
                         "--xlim frames the picture of 1 variable, and this function has 2; use --box"),
-                Arguments.of(List.of("--plot", "p.png", "--aspect", "round"), "--aspect"));
+                Arguments.of(List.of("--plot", "p.png", "--aspect", "round"), "--aspect"),
+                Arguments.of(List.of("--html", "p.txt"), "--html: the page's name must end in .html (got p.txt)"));
     }
 
     @ParameterizedTest
@@ -147,6 +148,37 @@ class PictureOptionsTest {
         Cli.Result aspect = Cli.run("run", "--f", "x^2", "--x0", "4", "--plot", file("p.png"), "--aspect", "equal");
         assertEquals(ExitCode.USAGE, aspect.exitCode());
         assertEquals(List.of(), files());
+    }
+
+    @Test
+    void aPageIntoADirectoryOrOfThreeVariablesIsRefusedBeforeTheRun() throws IOException {
+        Cli.Result into = Cli.run("compare", "--f", "x^2+y^2", "--x0", "1,1", "--html", directory.toString());
+        assertEquals(ExitCode.USAGE, into.exitCode());
+        assertEquals(1, into.errLines().length - 1, "one line, and the hint: " + into.err());
+        assertTrue(into.errLines()[0].contains("--html: the page's name must end in .html"), into.err());
+        Path folder = Files.createDirectory(directory.resolve("folder.html"));
+        Cli.Result folderPage = Cli.run("run", "--f", "x^2+y^2", "--x0", "1,1", "--html", folder.toString());
+        assertEquals(ExitCode.USAGE, folderPage.exitCode());
+        assertEquals("adagrad run: --html " + folder + " is a directory, not a file", folderPage.errLines()[0]);
+        Cli.Result three = Cli.run("run", "--f", "a^2+b^2+c^2", "--x0", "1,2,3", "--html", file("p.html"));
+        assertEquals(ExitCode.USAGE, three.exitCode());
+        assertTrue(three.errLines()[0].contains("--html shows paths in 1 or 2 variables, and this function has 3"),
+                three.err());
+        assertEquals("", three.out());
+        assertEquals(List.of("folder.html"), files());
+    }
+
+    @Test
+    void aPageIsWrittenWithTheRunsNumbers() throws IOException {
+        Cli.Result result = Cli.run("run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "10", "--html",
+                file("p.html"));
+        assertEquals(0, result.exitCode(), result.err());
+        String page = Files.readString(directory.resolve("p.html"));
+        // The worked example's step 3 (README): x = 1.9673..., as Double.toString writes it in the CSV.
+        String csv = Cli.output(List.of("run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "10", "--format",
+                "csv"));
+        String third = csv.lines().skip(4).findFirst().orElseThrow();
+        assertTrue(page.contains("[" + third + "]"), "row 3 as the CSV has it: " + third);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.adagrad.output.picture;
 
-import dev.adagrad.expr.Objective;
 import dev.adagrad.output.Looks;
 import dev.adagrad.output.NumberText;
 import dev.adagrad.run.Trajectory;
@@ -41,7 +40,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class ContourPicture implements ChartFiles.Drawing {
 
-    private static final Color LINE_COLOUR = new Color(0, 0, 0, 70);
     /** The colour bar's labels: at most this many. */
     private static final int BAR_LABELS = 9;
 
@@ -78,7 +76,7 @@ final class ContourPicture implements ChartFiles.Drawing {
     private void setRanges() {
         plot.getDomainAxis().setRange(frame.lower[0], frame.upper[0]);
         plot.getRangeAxis().setRange(frame.lower[1], frame.upper[1]);
-        levels = Levels.of(sample(200, 200));
+        levels = ContourImage.levels(data.objective(), frame.lower, frame.upper);
         if (colourBar != null) {
             chart.removeSubtitle(colourBar);
         }
@@ -167,8 +165,8 @@ final class ContourPicture implements ChartFiles.Drawing {
         if (background != null) {
             renderer.removeAnnotation(background);
         }
-        BufferedImage image = contours(Math.max(1, (int) Math.round(dataArea.getWidth())),
-                Math.max(1, (int) Math.round(dataArea.getHeight())));
+        BufferedImage image = ContourImage.of(data.objective(), frame.lower, frame.upper, levels,
+                Math.max(1, (int) Math.round(dataArea.getWidth())), Math.max(1, (int) Math.round(dataArea.getHeight())));
         background = new XYDataImageAnnotation(image, frame.lower[0], frame.lower[1],
                 frame.upper[0] - frame.lower[0], frame.upper[1] - frame.lower[1]);
         renderer.addAnnotation(background, Layer.BACKGROUND);
@@ -232,61 +230,5 @@ final class ContourPicture implements ChartFiles.Drawing {
         String start = "(" + NumberText.significant(first.x(0, 0), 4) + ", " + NumberText.significant(first.x(0, 1), 4)
                 + ")";
         return data.lastStep() + " steps from " + start;
-    }
-
-    /**
-     * f on a {@code width}×{@code height} grid over the box, coloured by band, with a dark pixel wherever the band
-     * changes: filled contours with their lines.
-     */
-    private BufferedImage contours(int width, int height) {
-        double[] values = sample(width, height);
-        int[] bands = new int[values.length];
-        int[] colours = new int[levels.bands() + 1];
-        for (int b = -1; b < levels.bands(); b++) {
-            colours[b + 1] = levels.colour(b).getRGB();
-        }
-        for (int i = 0; i < values.length; i++) {
-            bands[i] = levels.band(values[i]);
-        }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int line = LINE_COLOUR.getAlpha();
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                boolean edge = (x + 1 < width && bands[i + 1] != bands[i])
-                        || (y + 1 < height && bands[i + width] != bands[i]);
-                int colour = colours[bands[i] + 1];
-                row[x] = edge ? darken(colour, line) : colour;
-            }
-            image.setRGB(0, y, width, 1, row, 0, width);
-        }
-        return image;
-    }
-
-    /** f at the centres of a {@code width}×{@code height} grid over the box, row 0 at the top; through a copy of f. */
-    private double[] sample(int width, int height) {
-        Objective f = data.objective().copy();
-        double[] values = new double[width * height];
-        double[] point = new double[2];
-        double[] lower = frame.lower;
-        double[] upper = frame.upper;
-        for (int row = 0; row < height; row++) {
-            point[1] = upper[1] - (row + 0.5) * (upper[1] - lower[1]) / height;
-            for (int column = 0; column < width; column++) {
-                point[0] = lower[0] + (column + 0.5) * (upper[0] - lower[0]) / width;
-                values[row * width + column] = f.value(point);
-            }
-        }
-        return values;
-    }
-
-    /** The colour with the line's alpha of black laid over it. */
-    private static int darken(int rgb, int alpha) {
-        double keep = 1 - alpha / 255.0;
-        int r = (int) (((rgb >> 16) & 0xff) * keep);
-        int g = (int) (((rgb >> 8) & 0xff) * keep);
-        int b = (int) ((rgb & 0xff) * keep);
-        return (r << 16) | (g << 8) | b;
     }
 }

@@ -175,7 +175,7 @@ final class PathPainter {
                 continue;
             }
             // Each head a little smaller than the one before, so heads at the same point nest instead of hiding.
-            double size = scale.px(Math.max(8, 16 * Math.pow(0.82, i)));
+            double size = scale.px(Math.max(7, 17 - 3.5 * i));
             Shape head = at(Charts.marker(looks.get(i).marker(), size), path.x(rows - 1, 0),
                     path.x(rows - 1, 1));
             g2.setColor(Charts.colour(looks.get(i)));
