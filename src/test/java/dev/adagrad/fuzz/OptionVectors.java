@@ -40,7 +40,7 @@ final class OptionVectors {
             "0e99999999999", "99999999999999999999", "٣", "１", "+1", "1.", ".5", "1_000", "1,5", "--", "-");
     private static final List<String> OPTIONS = List.of("--f", "--x0", "--h", "--grad", "--check-grad", "--optimizer",
             "--compat", "--steps", "--tol", "--max-seconds", "--format", "--output", "--every", "--plot",
-            "--plot-size", "--animate", "--chart", "--lr", "--eps", "--beta1", "--momentum", "--nesterov",
+            "--plot-size", "--animate", "--html", "--box", "--xlim", "--aspect", "--chart", "--lr", "--eps", "--beta1", "--momentum", "--nesterov",
             "--optimizers", "--set", "--points", "--data", "--loss", "--model", "--target", "--params", "--l2",
             "--epochs", "--batch-size", "--shuffle", "--seed", "--print-every", "--rows", "--features", "--density",
             "--noise", "--help", "--version", "--learning-rate", "-x");
@@ -739,22 +739,23 @@ final class OptionVectors {
     }
 
     /**
-     * After random edits any argument may follow --output, --plot or --animate; make sure each names a file in the
-     * case's directory, so that no edit writes into the working directory.
+     * After random edits any argument may follow --output, --plot, --animate or --html; make sure each names a file
+     * in the case's directory, so that no edit writes into the working directory.
      */
     private void keepFilesInTheDirectory() {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--output") || arg.equals("--plot") || arg.equals("--animate")) {
+            if (arg.equals("--output") || arg.equals("--plot") || arg.equals("--animate") || arg.equals("--html")) {
                 // Pictures take 0.3 s (a GIF up to seconds): mostly a wrong extension, a usage error, to stay fast.
                 String extension = arg.equals("--output") ? ".out" : random.nextInt(15) != 0 ? ".txt"
-                        : arg.equals("--animate") ? ".gif" : ".svg";
+                        : arg.equals("--animate") ? ".gif" : arg.equals("--html") ? ".html" : ".svg";
                 if (i + 1 < args.size() && !args.get(i + 1).startsWith(directory.toString())) {
                     args.set(i + 1, directory.resolve("edited-" + i + extension).toString());
                 } else if (i + 1 == args.size() && random.nextBoolean()) {
                     args.add(directory.resolve("edited-" + i + extension).toString());
                 }
-            } else if (arg.startsWith("--output=") || arg.startsWith("--plot=") || arg.startsWith("--animate=")) {
+            } else if (arg.startsWith("--output=") || arg.startsWith("--plot=") || arg.startsWith("--animate=")
+                    || arg.startsWith("--html=")) {
                 args.set(i, arg.substring(0, arg.indexOf('=')));
                 i--;
             }

@@ -3,6 +3,7 @@ package dev.adagrad.output.picture;
 import dev.adagrad.output.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.IntFunction;
@@ -44,7 +45,7 @@ final class GifWriter {
                 for (int i = 0; i < count; i++) {
                     frame = i == 0 ? frame : frames.apply(i);
                     int width = frame.getWidth();
-                    int[] rgb = frame.getRGB(0, 0, width, frame.getHeight(), null, 0, width);
+                    int[] rgb = pixels(frame);
                     int[] box = previous == null ? new int[] {0, 0, width, frame.getHeight()}
                             : changed(previous, rgb, width);
                     BufferedImage part = part(rgb, previous, width, box, palette);
@@ -57,6 +58,14 @@ final class GifWriter {
                 writer.dispose();
             }
         });
+    }
+
+    /** The frame's pixels as 0xRRGGBB: a TYPE_INT_RGB image's own array (each frame is a new image), else a copy. */
+    private static int[] pixels(BufferedImage frame) {
+        if (frame.getType() == BufferedImage.TYPE_INT_RGB) {
+            return ((DataBufferInt) frame.getRaster().getDataBuffer()).getData();
+        }
+        return frame.getRGB(0, 0, frame.getWidth(), frame.getHeight(), null, 0, frame.getWidth());
     }
 
     /** {x, y, width, height} of the smallest rectangle holding every pixel that differs (1×1 if none does). */

@@ -3,6 +3,7 @@ package dev.adagrad.output.picture;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.IntFunction;
@@ -108,9 +109,12 @@ public final class Pictures {
         }
     }
 
+    /** A copy of a TYPE_INT_RGB image, its pixels copied as one array (setData would go pixel by pixel). */
     private static BufferedImage copy(BufferedImage image) {
         BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        copy.setData(image.getRaster());
+        int[] from = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int[] to = ((DataBufferInt) copy.getRaster().getDataBuffer()).getData();
+        System.arraycopy(from, 0, to, 0, from.length);
         return copy;
     }
 
