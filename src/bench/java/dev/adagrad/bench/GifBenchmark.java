@@ -50,7 +50,7 @@ public class GifBenchmark {
                     Map.of())).run(new double[] {-1.2, 1}, 500, 0, path);
             runs.add(new PlotData.Run(name, path, -1));
         }
-        data = new PlotData("rosenbrock", f.variables(), f, null, null, List.of(new double[] {1, 1}), runs);
+        data = new PlotData("rosenbrock", f.variables(), f, List.of(new double[] {1, 1}), runs);
         file = Files.createTempFile("gif-benchmark", ".gif");
     }
 

@@ -307,7 +307,6 @@ public final class PictureOptions {
         }
         var function = problem.testFunction();
         PlotData data = new PlotData(problem.title(), problem.start().variables(), problem.objective(),
-                function == null ? null : function.lower(), function == null ? null : function.upper(),
                 function == null ? List.of() : function.minima(), runs, view(problem.start().dimension()));
         int[] size = size();
         if (plot != null) {

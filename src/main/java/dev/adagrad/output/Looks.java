@@ -21,7 +21,8 @@ public final class Looks {
 
     /** Dash patterns, in multiples of the line's width (null: a solid line). */
     public enum Dash {
-        SOLID(null), DASHED(new float[] {4, 2.5f}), DOTTED(new float[] {0.1f, 2.2f}), DASH_DOT(new float[] {5, 2, 0.1f, 2});
+        SOLID(null), DASHED(new float[] {4, 2.5f}), DOTTED(new float[] {0.1f, 2.2f}),
+        DASH_DOT(new float[] {5, 2, 0.1f, 2});
 
         private final float[] pattern;
 

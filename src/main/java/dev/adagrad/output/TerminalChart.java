@@ -201,7 +201,8 @@ public final class TerminalChart {
             return ANSI[i % ANSI.length];
         }
         int rgb = look.rgb();
-        return rgb == Looks.BLACK ? "39" : "38;2;" + ((rgb >> 16) & 0xff) + ";" + ((rgb >> 8) & 0xff) + ";" + (rgb & 0xff);
+        return rgb == Looks.BLACK ? "39"
+                : "38;2;" + ((rgb >> 16) & 0xff) + ";" + ((rgb >> 8) & 0xff) + ";" + (rgb & 0xff);
     }
 
     private static String ends(List<Series> series, List<Integer> runs, boolean colour) {

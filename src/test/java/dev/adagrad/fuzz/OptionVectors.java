@@ -40,7 +40,8 @@ final class OptionVectors {
             "0e99999999999", "99999999999999999999", "٣", "１", "+1", "1.", ".5", "1_000", "1,5", "--", "-");
     private static final List<String> OPTIONS = List.of("--f", "--x0", "--h", "--grad", "--check-grad", "--optimizer",
             "--compat", "--steps", "--tol", "--max-seconds", "--format", "--output", "--every", "--plot",
-            "--plot-size", "--animate", "--html", "--box", "--xlim", "--aspect", "--chart", "--lr", "--eps", "--beta1", "--momentum", "--nesterov",
+            "--plot-size", "--animate", "--html", "--box", "--xlim", "--aspect", "--chart", "--lr", "--eps", "--beta1",
+            "--momentum", "--nesterov",
             "--optimizers", "--set", "--points", "--data", "--loss", "--model", "--target", "--params", "--l2",
             "--epochs", "--batch-size", "--shuffle", "--seed", "--print-every", "--rows", "--features", "--density",
             "--noise", "--help", "--version", "--learning-rate", "-x");

@@ -166,7 +166,8 @@ final class ContourPicture implements ChartFiles.Drawing {
             renderer.removeAnnotation(background);
         }
         BufferedImage image = ContourImage.of(data.objective(), frame.lower, frame.upper, levels,
-                Math.max(1, (int) Math.round(dataArea.getWidth())), Math.max(1, (int) Math.round(dataArea.getHeight())));
+                Math.max(1, (int) Math.round(dataArea.getWidth())),
+                Math.max(1, (int) Math.round(dataArea.getHeight())));
         background = new XYDataImageAnnotation(image, frame.lower[0], frame.lower[1],
                 frame.upper[0] - frame.lower[0], frame.upper[1] - frame.lower[1]);
         renderer.addAnnotation(background, Layer.BACKGROUND);

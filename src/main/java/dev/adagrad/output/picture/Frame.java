@@ -10,8 +10,9 @@ import dev.adagrad.run.Trajectory;
  * function, with a margin of {@value #MARGIN} of the span each side. A diverged run's escape to 10³⁰⁰ would shrink
  * everything else to a dot, so its points count only within {@value #REACH} spans of the rest (and when every run
  * diverged, within that many units of the start's size). For an expression, whose minima are unknown, it also holds
- * the point the run was heading for (see {@link #includeAhead}). In 2-D no side is shorter than {@value #THINNEST} of the
- * other, so that a path running straight along one axis still shows the contours around it as ellipses, not bands.
+ * the point the run was heading for (see {@link #includeAhead}). In 2-D no side is shorter than {@value #THINNEST}
+ * of the other, so that a path running straight along one axis still shows the contours around it as ellipses,
+ * not bands.
  */
 final class Frame {
 

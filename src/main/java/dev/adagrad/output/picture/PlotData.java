@@ -12,19 +12,17 @@ import java.util.List;
  * @param title     the function, for the picture's title
  * @param variables the coordinates' names, for the axes
  * @param objective f, evaluated (through a copy) on the contour grid; never inside a run's loop
- * @param lower     lower corner of a box the 2-D picture must include (a named function's plot box), or null
- * @param upper     upper corner of that box, or null
  * @param minima    known minimisers to mark (empty when unknown)
  * @param runs      one path per optimizer, in legend order
  * @param view      the frame asked for, or {@link View#AUTO}
  */
-public record PlotData(String title, List<String> variables, Objective objective, double[] lower, double[] upper,
-                       List<double[]> minima, List<Run> runs, View view) {
+public record PlotData(String title, List<String> variables, Objective objective, List<double[]> minima,
+                       List<Run> runs, View view) {
 
     /** The picture with the frame chosen from the paths. */
-    public PlotData(String title, List<String> variables, Objective objective, double[] lower, double[] upper,
-                    List<double[]> minima, List<Run> runs) {
-        this(title, variables, objective, lower, upper, minima, runs, View.AUTO);
+    public PlotData(String title, List<String> variables, Objective objective, List<double[]> minima,
+                    List<Run> runs) {
+        this(title, variables, objective, minima, runs, View.AUTO);
     }
 
     /**

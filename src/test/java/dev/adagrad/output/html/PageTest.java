@@ -73,7 +73,7 @@ class PageTest {
         Trajectory path = new Trajectory(2);
         new Runner(BOWL, CentralDifference.scaled(), optimizer).run(new double[] {1, 1}, 20, 0,
                 rows.andThen(path));
-        PlotData data = new PlotData(title, BOWL.variables(), BOWL, null, null, List.of(),
+        PlotData data = new PlotData(title, BOWL.variables(), BOWL, List.of(),
                 List.of(new PlotData.Run("adagrad", path, -1)));
         return new Page.Content(title, BOWL.variables(), Backdrop.of(data, 100, 80), List.of(),
                 List.of(new Page.Run("adagrad", "adagrad", rows, -1)));

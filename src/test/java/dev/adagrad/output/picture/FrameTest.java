@@ -17,7 +17,7 @@ class FrameTest {
     void theDefaultFrameHoldsTheStartTheWholePathAndTheKnownMinimumWithAMargin() {
         // Rosenbrock from (-1.2, 1) for 3 slow steps: the run stays near the start, far from the minimum (1, 1).
         Objective rosenbrock = Objective.of("(1-x)^2+100*(y-x^2)^2");
-        PlotData data = new PlotData("rosenbrock", rosenbrock.variables(), rosenbrock, null, null,
+        PlotData data = new PlotData("rosenbrock", rosenbrock.variables(), rosenbrock,
                 List.of(new double[] {1, 1}), List.of(run("sgd", rosenbrock, 1e-4, 3, -1.2, 1)));
         Frame frame = Frame.of(data, 2);
         double span = 1 - -1.2;
@@ -37,7 +37,7 @@ class FrameTest {
     void anExpressionsFrameHoldsThePointTheRunWasHeadingFor() {
         // x^2 from 4, 10 slow steps: the run ends near 3.3; the minimum 0 lies ahead in the direction it moved.
         Objective parabola = Objective.of("x^2");
-        PlotData data = new PlotData("x^2", parabola.variables(), parabola, null, null, List.of(),
+        PlotData data = new PlotData("x^2", parabola.variables(), parabola, List.of(),
                 List.of(run("sgd", parabola, 0.02, 10, 4)));
         Frame frame = Frame.of(data, 1);
         assertTrue(frame.lower[0] < 0 && frame.lower[0] > -1, "0 inside, with a margin: " + frame.lower[0]);
@@ -47,7 +47,7 @@ class FrameTest {
     @Test
     void aDivergedRunDoesNotShrinkTheOthersToADot() {
         Objective bowl = Objective.of("x^2+y^2");
-        PlotData data = new PlotData("bowl", bowl.variables(), bowl, null, null, List.of(new double[] {0, 0}),
+        PlotData data = new PlotData("bowl", bowl.variables(), bowl, List.of(new double[] {0, 0}),
                 List.of(run("sgd", bowl, 0.1, 30, 1, 1), run("momentum", bowl, 5, 300, 1, 1)));
         assertTrue(data.runs().get(1).diverged(), "lr 5 diverges");
         Frame frame = Frame.of(data, 2);
@@ -60,13 +60,13 @@ class FrameTest {
     void aGivenBoxIsUsedAsItIsAndEqualAspectWidensTheShorterSide() {
         Objective bowl = Objective.of("w^2+10*b^2");
         PlotData.View view = new PlotData.View(new double[] {-1, 0}, new double[] {3, 1}, false);
-        PlotData data = new PlotData("bowl", bowl.variables(), bowl, null, null, List.of(),
+        PlotData data = new PlotData("bowl", bowl.variables(), bowl, List.of(),
                 List.of(run("sgd", bowl, 0.01, 10, 1, 1)), view);
         Frame frame = Frame.of(data, 2);
         assertArrayEquals(new double[] {-1, 0}, frame.lower);
         assertArrayEquals(new double[] {3, 1}, frame.upper);
 
-        PlotData equal = new PlotData("bowl", bowl.variables(), bowl, null, null, List.of(),
+        PlotData equal = new PlotData("bowl", bowl.variables(), bowl, List.of(),
                 List.of(run("sgd", bowl, 0.01, 10, 1, 1)), new PlotData.View(view.lower(), view.upper(), true));
         ContourPicture picture = new ContourPicture(equal, Charts.Scale.of(900, 500));
         ChartFiles.render(900, 500, picture);

@@ -32,7 +32,7 @@ class PictureContentTest {
     }
 
     private static PlotData bowl(List<PlotData.Run> runs) {
-        return new PlotData("bowl", BOWL.variables(), BOWL, null, null, List.of(new double[] {0, 0}), runs);
+        return new PlotData("bowl", BOWL.variables(), BOWL, List.of(new double[] {0, 0}), runs);
     }
 
     /** Distance between two colours, the largest difference of a channel. */
@@ -162,7 +162,7 @@ class PictureContentTest {
     @Test
     void crowdedStepLabelsAreThinnedSoNoneOverlap() {
         Objective parabola = Objective.of("x^2");
-        PlotData data = new PlotData("x^2", parabola.variables(), parabola, null, null, List.of(),
+        PlotData data = new PlotData("x^2", parabola.variables(), parabola, List.of(),
                 List.of(run("sgd", parabola, 0.1, 60, 4), run("adam", parabola, 0.05, 60, 4)));
         LinePicture picture = new LinePicture(data, Long.MAX_VALUE);
         ChartFiles.render(800, 500, picture);

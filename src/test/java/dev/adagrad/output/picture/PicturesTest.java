@@ -45,13 +45,13 @@ class PicturesTest {
 
     private static PlotData bowl(double... start) {
         Objective f = Objective.of("x^2+3*y^2");
-        return new PlotData("x^2+3*y^2", f.variables(), f, new double[] {-2, -2}, new double[] {2, 2},
+        return new PlotData("x^2+3*y^2", f.variables(), f,
                 List.of(new double[] {0, 0}), List.of(run("sgd", f, 0.05, 30, start)));
     }
 
     /** The same picture framed by --box -2:2,-2:2. */
     private static PlotData framed(PlotData data) {
-        return new PlotData(data.title(), data.variables(), data.objective(), data.lower(), data.upper(),
+        return new PlotData(data.title(), data.variables(), data.objective(),
                 data.minima(), data.runs(), new PlotData.View(new double[] {-2, -2}, new double[] {2, 2}, false));
     }
 
@@ -100,8 +100,8 @@ class PicturesTest {
                 }
             }
         }
-        // Same function, same box (--box -2:2,-2:2 holds both paths): only the paths and the subtitle's start differ, so
-        // some pixels differ but most do not.
+        // Same function, same box (--box -2:2,-2:2 holds both paths): only the paths and the subtitle's start differ,
+        // so some pixels differ but most do not.
         assertTrue(differing > 200, differing + " pixels differ");
         assertTrue(differing < a.getWidth() * a.getHeight() / 4, differing + " pixels differ");
     }
@@ -110,9 +110,9 @@ class PicturesTest {
     void oneAndThreeVariablesAreDrawnToo() throws IOException {
         Objective one = Objective.of("(x-2)^2");
         Objective three = Objective.of("a^2+b^2+c^2");
-        PlotData curve = new PlotData("(x-2)^2", one.variables(), one, null, null, List.of(),
+        PlotData curve = new PlotData("(x-2)^2", one.variables(), one, List.of(),
                 List.of(run("sgd", one, 0.1, 20, -1)));
-        PlotData lines = new PlotData("a^2+b^2+c^2", three.variables(), three, null, null, List.of(),
+        PlotData lines = new PlotData("a^2+b^2+c^2", three.variables(), three, List.of(),
                 List.of(run("sgd", three, 0.1, 20, 1, 2, 3), run("slow", three, 0.01, 20, 1, 2, 3)));
 
         Pictures.plot(directory.resolve("one.png"), 600, 400, curve);
@@ -126,7 +126,7 @@ class PicturesTest {
     void theGifHasOneFramePerStepUpToSixty() throws IOException {
         Path short_ = directory.resolve("short.gif");
         Objective f = Objective.of("x^2+3*y^2");
-        PlotData tenSteps = new PlotData("bowl", f.variables(), f, null, null, List.of(),
+        PlotData tenSteps = new PlotData("bowl", f.variables(), f, List.of(),
                 List.of(run("sgd", f, 0.05, 10, 1.5, 1)));
         Pictures.animate(short_, 300, 200, tenSteps);
         assertEquals(11, frames(short_), "steps 0 to 10");
@@ -136,7 +136,7 @@ class PicturesTest {
         assertEquals(31, frames(long_));
 
         Path many = directory.resolve("many.gif");
-        PlotData hundred = new PlotData("bowl", f.variables(), f, null, null, List.of(),
+        PlotData hundred = new PlotData("bowl", f.variables(), f, List.of(),
                 List.of(run("sgd", f, 0.01, 100, 1.5, 1)));
         Pictures.animate(many, 300, 200, hundred);
         assertEquals(Pictures.MAX_FRAMES, frames(many));
@@ -148,7 +148,7 @@ class PicturesTest {
     @Test
     void theGifsLastFrameIsThePictureAndLaterFramesHoldOnlyWhatChanged() throws IOException {
         Objective f = Objective.of("x^2+3*y^2");
-        PlotData data = new PlotData("bowl", f.variables(), f, null, null, List.of(new double[] {0, 0}),
+        PlotData data = new PlotData("bowl", f.variables(), f, List.of(new double[] {0, 0}),
                 List.of(run("sgd", f, 0.05, 40, 1.5, 1), run("adam", f, 0.02, 40, -1.5, 1)));
         Path gif = directory.resolve("bowl.gif");
         Path png = directory.resolve("bowl.png");
@@ -220,7 +220,7 @@ class PicturesTest {
     @Test
     void anAnimationOfThreeVariablesOrAnotherExtensionIsRefused() {
         Objective three = Objective.of("a^2+b^2+c^2");
-        PlotData lines = new PlotData("a^2+b^2+c^2", three.variables(), three, null, null, List.of(),
+        PlotData lines = new PlotData("a^2+b^2+c^2", three.variables(), three, List.of(),
                 List.of(run("sgd", three, 0.1, 5, 1, 2, 3)));
         assertThrows(IllegalArgumentException.class, () -> Pictures.animate(directory.resolve("a.gif"), 300, 200,
                 lines));
