@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
 /** Writes a drawing as a .png or .svg file, atomically: every picture goes through here. */
@@ -47,6 +48,13 @@ final class ChartFiles {
             }
             default -> throw new IllegalStateException(format.toString());
         }
+    }
+
+    /** Draws the chart {@code chart} makes for the picture's {@link Charts.Scale} into {@code file}, as above. */
+    static void write(Path file, int width, int height, java.util.function.Function<Charts.Scale, JFreeChart> chart)
+            throws IOException {
+        write(file, width, height, (g2, area) -> chart.apply(Charts.Scale.of(area.getWidth(), area.getHeight()))
+                .draw(g2, area));
     }
 
     static void checkSize(int width, int height) {

@@ -61,12 +61,7 @@ public final class SweepPlot {
      */
     public static void write(Path file, int width, int height, String title, List<Series> series)
             throws IOException {
-        ChartFiles.write(file, width, height, (g2, area) -> chart(title, series,
-                Charts.Scale.of(area.getWidth(), area.getHeight())).draw(g2, area));
-    }
-
-    static JFreeChart chart(String title, List<Series> series) {
-        return chart(title, series, new Charts.Scale(1));
+        ChartFiles.write(file, width, height, scale -> chart(title, series, scale));
     }
 
     static JFreeChart chart(String title, List<Series> series, Charts.Scale scale) {

@@ -242,7 +242,7 @@ class PicturesTest {
         assertEquals(700, read(png).getWidth());
         assertEquals(500, read(png).getHeight());
 
-        var chart = SweepPlot.chart("bowl", series);
+        var chart = SweepPlot.chart("bowl", series, new Charts.Scale(1));
         var plot = chart.getXYPlot();
         assertTrue(plot.getDomainAxis() instanceof org.jfree.chart.axis.LogAxis, "learning rate on a log axis");
         assertTrue(plot.getRangeAxis() instanceof org.jfree.chart.axis.LogAxis, "f spans decades: log axis");
@@ -260,12 +260,13 @@ class PicturesTest {
     void theLossCurveIsLogWhenTheLossSpansDecades() throws IOException {
         List<LossCurvePlot.Series> decades = List.of(new LossCurvePlot.Series("train", new double[] {10, 1, 0.1,
                 0.01}), new LossCurvePlot.Series("validation", new double[] {12, 2, 0.5, 0.4}));
-        var plot = LossCurvePlot.chart("fit", decades).getXYPlot();
+        var plot = LossCurvePlot.chart("fit", decades, new Charts.Scale(1)).getXYPlot();
         assertTrue(plot.getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
         assertEquals(0.0, plot.getDataset().getXValue(0, 0), 0, "the first loss is drawn at epoch 0, the start");
         assertEquals(3.0, plot.getDataset().getXValue(0, 3), 0);
 
-        var flat = LossCurvePlot.chart("fit", List.of(new LossCurvePlot.Series("train", new double[] {3, 2, 1.5})))
+        var flat = LossCurvePlot.chart("fit", List.of(new LossCurvePlot.Series("train", new double[] {3, 2, 1.5})),
+                new Charts.Scale(1))
                 .getXYPlot();
         assertFalse(flat.getRangeAxis() instanceof org.jfree.chart.axis.LogAxis, "3 to 1.5 is not decades");
 
