@@ -72,14 +72,22 @@ public final class Adagrad extends TabledOptimizer {
         Arrays.fill(effectiveLearningRate, Double.NaN);
     }
 
+    /** G + 0² is G, and the step of a zero gradient is 0 (see the guard in {@link #step}), so x stays bitwise. */
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
+    public boolean skipsZeroGradients() {
+        return weightDecay.none();
+    }
+
+    @Override
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
         double decayedLearningRate = learningRate / (1 + (t - 1) * learningRateDecay);
         if (narrator != null && learningRateDecay != 0) {
             narrator.line(Narrator.WHOLE_STEP, "γ̃", "γ / (1 + (t − 1)·η)", "{} / (1 + {}·{})", decayedLearningRate,
                     learningRate, t - 1, learningRateDecay);
         }
-        for (int i = 0; i < x.length; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
             double g = weightDecay.apply(x, i, gradient[i], decayedLearningRate, narrator);
             double previousSum = sumOfSquaredGradients[i];

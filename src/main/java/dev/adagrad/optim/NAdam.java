@@ -72,7 +72,8 @@ public final class NAdam extends TabledOptimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
         double biasCorrection2 = 1 - Math.pow(beta2, t);
         double mu = beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
         double muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
@@ -91,7 +92,8 @@ public final class NAdam extends TabledOptimizer {
             narrator.line(Narrator.WHOLE_STEP, "∏ᵢ₌₁ᵗ⁺¹ μᵢ", "∏ᵢ₌₁ᵗ μᵢ · μₜ₊₁", "{}·{}", momentumProductNext,
                     momentumProduct, muNext);
         }
-        for (int i = 0; i < x.length; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
             double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
             double previousM = firstMoment[i];

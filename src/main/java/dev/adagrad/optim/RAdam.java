@@ -66,7 +66,8 @@ public final class RAdam extends TabledOptimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double beta2Power = Math.pow(beta2, t);
         double biasCorrection2 = 1 - beta2Power;
@@ -84,7 +85,8 @@ public final class RAdam extends TabledOptimizer {
                         rhoInfinity, rhoInfinity, rho);
             }
         }
-        for (int i = 0; i < x.length; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
             double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
             double previousM = firstMoment[i];

@@ -67,9 +67,17 @@ public final class Sgd extends TabledOptimizer {
         this.momentumBuffer = state.addIf(momentum != 0, StateColumn.MOMENTUM_BUFFER);
     }
 
+    /** Plain SGD moves x by γ·g, which is 0 for g = 0: x − 0 is x, bitwise. */
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
-        for (int i = 0; i < x.length; i++) {
+    public boolean skipsZeroGradients() {
+        return momentum == 0 && weightDecay.none();
+    }
+
+    @Override
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
             double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
             if (momentum != 0) {
