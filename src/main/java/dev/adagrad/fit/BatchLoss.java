@@ -18,7 +18,7 @@ import java.util.List;
  * (their parameter components) plus 2λw for each penalized parameter. Not thread-safe (the scratch point and the
  * batch are per object); see {@link #copy()}.
  */
-public final class BatchLoss implements DifferentiableObjective {
+public final class BatchLoss implements RowObjective {
 
     private final String text;
     private final Dataset data;
@@ -32,6 +32,7 @@ public final class BatchLoss implements DifferentiableObjective {
     private int[] order;
     private int from;
     private int to;
+    private Stop stop = Stop.never();
 
     private BatchLoss(String text, Dataset data, int[] dataColumns, String[] parameters, Objective rowLoss,
                       double l2, int[] penalized) {
@@ -74,6 +75,7 @@ public final class BatchLoss implements DifferentiableObjective {
     }
 
     /** The batch is the rows {@code order[from]}, …, {@code order[to − 1]}. The array is used, not copied. */
+    @Override
     public void select(int[] order, int from, int to) {
         this.order = order;
         this.from = from;
@@ -81,10 +83,32 @@ public final class BatchLoss implements DifferentiableObjective {
     }
 
     /** The batch is every row, in the file's order. */
+    @Override
     public void selectAll() {
         this.order = null;
         this.from = 0;
         this.to = data.rows();
+    }
+
+    @Override
+    public int rows() {
+        return data.rows();
+    }
+
+    /** A loss written by hand has no classes. */
+    @Override
+    public boolean classifies() {
+        return false;
+    }
+
+    @Override
+    public double accuracy() {
+        return Double.NaN;
+    }
+
+    @Override
+    public void watch(Stop stop) {
+        this.stop = stop;
     }
 
     /** The number of rows in the batch. */
@@ -93,6 +117,7 @@ public final class BatchLoss implements DifferentiableObjective {
     }
 
     /** Whether {@link #valueAndGradient} is available: the per-row loss compiled (it was not too large). */
+    @Override
     public boolean differentiable() {
         return rowLoss instanceof DifferentiableObjective;
     }
@@ -103,6 +128,9 @@ public final class BatchLoss implements DifferentiableObjective {
         System.arraycopy(x, 0, point, 0, parameters.length);
         double sum = 0;
         for (int k = from; k < to; k++) {
+            if (((k - from) & (Stop.ROWS - 1)) == Stop.ROWS - 1) {
+                stop.check();
+            }
             setRow(k);
             sum += rowLoss.value(point);
         }
@@ -124,6 +152,9 @@ public final class BatchLoss implements DifferentiableObjective {
         java.util.Arrays.fill(gradient, 0, n, 0.0);
         double sum = 0;
         for (int k = from; k < to; k++) {
+            if (((k - from) & (Stop.ROWS - 1)) == Stop.ROWS - 1) {
+                stop.check();
+            }
             setRow(k);
             sum += differentiable.valueAndGradient(point, rowGradient);
             for (int p = 0; p < n; p++) {
@@ -183,6 +214,8 @@ public final class BatchLoss implements DifferentiableObjective {
     /** A copy with its own scratch point and its own batch (every row); the compiled loss and the data are shared. */
     @Override
     public BatchLoss copy() {
-        return new BatchLoss(text, data, dataColumns, parameters, rowLoss.copy(), l2, penalized);
+        BatchLoss copy = new BatchLoss(text, data, dataColumns, parameters, rowLoss.copy(), l2, penalized);
+        copy.stop = stop;
+        return copy;
     }
 }

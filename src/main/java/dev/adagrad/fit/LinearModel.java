@@ -1,0 +1,266 @@
+package dev.adagrad.fit;
+
+import dev.adagrad.data.LabelledRows;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A linear model z = Σ wⱼxⱼ + b over every feature, with one of three per-row losses averaged over the selected rows,
+ * plus λ·Σw² (not b) when {@code l2} > 0. The parameters are w₁ … w_d, then b. Value and exact gradient are computed
+ * directly, row by row over the stored values, so a batch costs its nonzeros, not d (no expression text, no limit on
+ * the number of features).
+ *
+ * <ul>
+ *   <li>{@code linear}: (z − y)², ∂/∂z = 2(z − y)</li>
+ *   <li>{@code logistic}: log(1 + e^(−y·z)) for labels ±1, computed as softplus(−y·z) = max(t, 0) + log1p(e^(−|t|))
+ *       so it stays finite for large |z|; ∂/∂z = −y·σ(−y·z)</li>
+ *   <li>{@code hinge}: max(0, 1 − y·z) for labels ±1; ∂/∂z = −y where 1 − y·z > 0, else 0</li>
+ * </ul>
+ * A classifier's accuracy counts z > 0 as class 1 and z ≤ 0 as −1 (scikit-learn's {@code decision_function > 0}).
+ */
+public final class LinearModel implements RowObjective {
+
+    /** The per-row loss. */
+    public enum Loss {
+        LINEAR, LOGISTIC, HINGE;
+
+        boolean classifies() {
+            return this != LINEAR;
+        }
+    }
+
+    private final LabelledRows data;
+    private final Loss loss;
+    private final double l2;
+    private final int d;
+    private final String text;
+    private final int[] stamps;
+    private int stamp;
+    private int[] order;
+    private int from;
+    private int to;
+    private double accuracy = Double.NaN;
+    private Stop stop = Stop.never();
+
+    /** @param data labels ±1 for logistic and hinge (see {@link LabelledRows#toClasses}) */
+    public LinearModel(LabelledRows data, Loss loss, double l2) {
+        this.data = data;
+        this.loss = loss;
+        this.l2 = l2;
+        this.d = data.features();
+        this.text = loss.name().toLowerCase(java.util.Locale.ROOT) + " model of " + data.source();
+        this.stamps = new int[d];
+        this.to = data.rows();
+    }
+
+    /** The same model over other rows with as many features (the validation rows). */
+    public LinearModel on(LabelledRows rows) {
+        return new LinearModel(rows, loss, l2);
+    }
+
+    /** The parameters' names: w_<feature> for each feature, then b. */
+    public static List<String> parameterNames(LabelledRows data) {
+        int d = data.features();
+        return new AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return i == d ? "b" : "w_" + data.featureName(i);
+            }
+
+            @Override
+            public int size() {
+                return d + 1;
+            }
+        };
+    }
+
+    @Override
+    public int rows() {
+        return data.rows();
+    }
+
+    @Override
+    public void select(int[] order, int from, int to) {
+        this.order = order;
+        this.from = from;
+        this.to = to;
+    }
+
+    @Override
+    public void selectAll() {
+        this.order = null;
+        this.from = 0;
+        this.to = data.rows();
+    }
+
+    @Override
+    public boolean classifies() {
+        return loss.classifies();
+    }
+
+    @Override
+    public double accuracy() {
+        return accuracy;
+    }
+
+    @Override
+    public boolean differentiable() {
+        return true;
+    }
+
+    @Override
+    public void watch(Stop stop) {
+        this.stop = stop;
+    }
+
+    @Override
+    public double value(double[] x) {
+        return evaluate(x, null, false);
+    }
+
+    @Override
+    public double valueAndGradient(double[] x, double[] gradient) {
+        Arrays.fill(gradient, 0, d + 1, 0.0);
+        return evaluate(x, gradient, true);
+    }
+
+    @Override
+    public int active(int[] into) {
+        if (l2 != 0) {
+            return -1; // the penalty's gradient 2λw is nonzero at every weight
+        }
+        stamp++;
+        if (stamp == 0) { // wrapped around after 2³² selections: start the marks afresh
+            Arrays.fill(stamps, 0);
+            stamp = 1;
+        }
+        int count = 0;
+        double[] values = data.values();
+        for (int k = from; k < to; k++) {
+            int row = order == null ? k : order[k];
+            int start = data.start(row);
+            for (int s = start; s < data.end(row); s++) {
+                int j = data.feature(s, start);
+                if (values[s] != 0 && stamps[j] != stamp) {
+                    stamps[j] = stamp;
+                    into[count++] = j;
+                }
+            }
+        }
+        Arrays.sort(into, 0, count);
+        into[count++] = d; // the bias: every row has it
+        return count;
+    }
+
+    @Override
+    public double valueAndActiveGradient(double[] x, double[] gradient) {
+        // Zero only what this batch touches: the features its rows store, and b.
+        double[] values = data.values();
+        for (int k = from; k < to; k++) {
+            int row = order == null ? k : order[k];
+            int start = data.start(row);
+            for (int s = start; s < data.end(row); s++) {
+                gradient[data.feature(s, start)] = 0;
+            }
+        }
+        gradient[d] = 0;
+        return evaluate(x, gradient, false);
+    }
+
+    /**
+     * The mean loss over the selection at x; with a gradient array, adds the mean's gradient into it (at the stored
+     * features and b; with {@code penalize}, also 2λw at every weight).
+     */
+    private double evaluate(double[] x, double[] gradient, boolean penalize) {
+        double[] values = data.values();
+        double bias = x[d];
+        double sum = 0;
+        long correct = 0;
+        int n = to - from;
+        double scale = 1.0 / n;
+        for (int k = from; k < to; k++) {
+            if (((k - from) & (Stop.ROWS - 1)) == Stop.ROWS - 1) {
+                stop.check();
+            }
+            int row = order == null ? k : order[k];
+            int start = data.start(row);
+            int end = data.end(row);
+            double z = bias;
+            for (int s = start; s < end; s++) {
+                z += x[data.feature(s, start)] * values[s];
+            }
+            double y = data.label(row);
+            double dz;
+            switch (loss) {
+                case LINEAR -> {
+                    double r = z - y;
+                    sum += r * r;
+                    dz = 2 * r;
+                }
+                case LOGISTIC -> {
+                    double t = -y * z;
+                    sum += Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
+                    dz = -y * sigmoid(t);
+                }
+                default -> {
+                    double margin = 1 - y * z;
+                    sum += Math.max(0, margin);
+                    dz = margin > 0 ? -y : 0;
+                }
+            }
+            if (loss.classifies() && (z > 0 ? 1 : -1) == y) {
+                correct++;
+            }
+            if (gradient != null && dz != 0) {
+                double g = dz * scale;
+                for (int s = start; s < end; s++) {
+                    gradient[data.feature(s, start)] += g * values[s];
+                }
+                gradient[d] += g;
+            }
+        }
+        accuracy = loss.classifies() ? (double) correct / n : Double.NaN;
+        double penalty = 0;
+        if (l2 != 0) {
+            for (int j = 0; j < d; j++) {
+                penalty += x[j] * x[j];
+                if (gradient != null && penalize) {
+                    gradient[j] += 2 * l2 * x[j];
+                }
+            }
+        }
+        return sum * scale + l2 * penalty;
+    }
+
+    /** σ(t) = 1 / (1 + e^(−t)), without overflow for large |t|. */
+    static double sigmoid(double t) {
+        if (t >= 0) {
+            return 1 / (1 + Math.exp(-t));
+        }
+        double e = Math.exp(t);
+        return e / (1 + e);
+    }
+
+    @Override
+    public List<String> variables() {
+        return parameterNames(data);
+    }
+
+    @Override
+    public int dimension() {
+        return d + 1;
+    }
+
+    @Override
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public LinearModel copy() {
+        LinearModel copy = new LinearModel(data, loss, l2);
+        copy.stop = stop;
+        return copy;
+    }
+}
