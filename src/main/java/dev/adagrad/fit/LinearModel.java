@@ -35,8 +35,11 @@ public final class LinearModel implements RowObjective {
     private final double l2;
     private final int d;
     private final String text;
-    private final int[] stamps;
+    /** For each feature, the selection it was last marked active in (high half) and its slot there (low half). */
+    private final long[] marks;
     private int stamp;
+    /** Where {@link #active} put b in the packed gradient: after the features. */
+    private int biasSlot;
     private int[] order;
     private int from;
     private int to;
@@ -50,7 +53,7 @@ public final class LinearModel implements RowObjective {
         this.l2 = l2;
         this.d = data.features();
         this.text = loss.name().toLowerCase(java.util.Locale.ROOT) + " model of " + data.source();
-        this.stamps = new int[d];
+        this.marks = new long[d];
         this.to = data.rows();
     }
 
@@ -130,11 +133,26 @@ public final class LinearModel implements RowObjective {
         if (l2 != 0) {
             return -1; // the penalty's gradient 2λw is nonzero at every weight
         }
+        if (to - from == 1) { // one row: its features are distinct already, and its slots are their positions
+            int row = order == null ? from : order[from];
+            int start = data.start(row);
+            double[] values = data.values();
+            int count = 0;
+            for (int s = start; s < data.end(row); s++) {
+                if (values[s] != 0) {
+                    into[count++] = data.feature(s, start);
+                }
+            }
+            biasSlot = count;
+            into[count++] = d;
+            return count;
+        }
         stamp++;
-        if (stamp == 0) { // wrapped around after 2³² selections: start the marks afresh
-            Arrays.fill(stamps, 0);
+        if (stamp == Integer.MAX_VALUE) { // after 2³¹ selections: start the marks afresh
+            Arrays.fill(marks, 0);
             stamp = 1;
         }
+        long mark = (long) stamp << 32;
         int count = 0;
         double[] values = data.values();
         for (int k = from; k < to; k++) {
@@ -142,30 +160,78 @@ public final class LinearModel implements RowObjective {
             int start = data.start(row);
             for (int s = start; s < data.end(row); s++) {
                 int j = data.feature(s, start);
-                if (values[s] != 0 && stamps[j] != stamp) {
-                    stamps[j] = stamp;
+                if (values[s] != 0 && (marks[j] & 0xFFFF_FFFF_0000_0000L) != mark) {
+                    marks[j] = mark | count;
                     into[count++] = j;
                 }
             }
         }
-        Arrays.sort(into, 0, count);
+        biasSlot = count;
         into[count++] = d; // the bias: every row has it
         return count;
     }
 
     @Override
     public double valueAndActiveGradient(double[] x, double[] gradient) {
-        // Zero only what this batch touches: the features its rows store, and b.
         double[] values = data.values();
+        double bias = x[d];
+        double sum = 0;
+        long correct = 0;
+        int n = to - from;
+        double scale = 1.0 / n;
+        Arrays.fill(gradient, 0, biasSlot + 1, 0.0); // packed: the active features, then b
         for (int k = from; k < to; k++) {
+            if (((k - from) & (Stop.ROWS - 1)) == Stop.ROWS - 1) {
+                stop.check();
+            }
             int row = order == null ? k : order[k];
             int start = data.start(row);
-            for (int s = start; s < data.end(row); s++) {
-                gradient[data.feature(s, start)] = 0;
+            int end = data.end(row);
+            double z = bias;
+            for (int s = start; s < end; s++) {
+                z += x[data.feature(s, start)] * values[s];
+            }
+            double y = data.label(row);
+            double dz = derivative(z, y);
+            sum += rowLoss(z, y);
+            if (loss.classifies() && (z > 0 ? 1 : -1) == y) {
+                correct++;
+            }
+            if (dz != 0) {
+                double g = dz * scale;
+                int slot = 0;
+                for (int s = start; s < end; s++) {
+                    if (values[s] != 0) {
+                        // one row: the slots are the positions of its nonzeros (see active)
+                        gradient[n == 1 ? slot++ : (int) marks[data.feature(s, start)]] += g * values[s];
+                    }
+                }
+                gradient[biasSlot] += g;
             }
         }
-        gradient[d] = 0;
-        return evaluate(x, gradient, false);
+        accuracy = loss.classifies() ? (double) correct / n : Double.NaN;
+        return sum * scale;
+    }
+
+    /** The loss of one row whose linear part is z and label y. */
+    private double rowLoss(double z, double y) {
+        return switch (loss) {
+            case LINEAR -> (z - y) * (z - y);
+            case LOGISTIC -> {
+                double t = -y * z;
+                yield Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
+            }
+            case HINGE -> Math.max(0, 1 - y * z);
+        };
+    }
+
+    /** ∂(row loss)/∂z. */
+    private double derivative(double z, double y) {
+        return switch (loss) {
+            case LINEAR -> 2 * (z - y);
+            case LOGISTIC -> -y * sigmoid(-y * z);
+            case HINGE -> 1 - y * z > 0 ? -y : 0;
+        };
     }
 
     /**
@@ -191,24 +257,8 @@ public final class LinearModel implements RowObjective {
                 z += x[data.feature(s, start)] * values[s];
             }
             double y = data.label(row);
-            double dz;
-            switch (loss) {
-                case LINEAR -> {
-                    double r = z - y;
-                    sum += r * r;
-                    dz = 2 * r;
-                }
-                case LOGISTIC -> {
-                    double t = -y * z;
-                    sum += Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
-                    dz = -y * sigmoid(t);
-                }
-                default -> {
-                    double margin = 1 - y * z;
-                    sum += Math.max(0, margin);
-                    dz = margin > 0 ? -y : 0;
-                }
-            }
+            double dz = derivative(z, y);
+            sum += rowLoss(z, y);
             if (loss.classifies() && (z > 0 ? 1 : -1) == y) {
                 correct++;
             }

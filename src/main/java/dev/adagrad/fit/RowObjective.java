@@ -35,19 +35,20 @@ public interface RowObjective extends DifferentiableObjective {
 
     /**
      * The variables whose gradient can be nonzero for the current selection, written into {@code into} (room for
-     * every variable) in increasing order; returns how many. −1 when the objective does not know (every variable).
+     * every variable), in no particular order; returns how many. −1 when the objective does not know (every
+     * variable).
      */
     default int active(int[] into) {
         return -1;
     }
 
     /**
-     * {@link #valueAndGradient}, writing the gradient only at the variables {@link #active} named for this selection
-     * and leaving the rest of {@code gradient} as it is (the caller keeps it 0). Costs the selection's nonzeros, not
-     * the dimension.
+     * {@link #valueAndGradient} for the selection {@link #active} was last called for, with the gradient packed:
+     * {@code gradient[k]} is the derivative by variable {@code into[k]}. Costs the selection's nonzeros, not the
+     * dimension.
      */
     default double valueAndActiveGradient(double[] x, double[] gradient) {
-        return valueAndGradient(x, gradient);
+        throw new UnsupportedOperationException("no sparse gradient");
     }
 
     @Override

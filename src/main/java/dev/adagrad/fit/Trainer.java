@@ -63,6 +63,7 @@ public final class Trainer {
         double[] gradient = new double[n];
         double[] update = new double[n];
         int[] active = new int[n];
+        double[] packed = new double[n]; // a sparse step's gradient: packed[k] belongs to variable active[k]
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
@@ -100,7 +101,7 @@ public final class Trainer {
                         double batchLoss;
                         double batchAccuracy;
                         if (exact) {
-                            batchLoss = count >= 0 ? loss.valueAndActiveGradient(x, gradient)
+                            batchLoss = count >= 0 ? loss.valueAndActiveGradient(x, packed)
                                     : loss.valueAndGradient(x, gradient);
                             batchAccuracy = loss.accuracy();
                         } else {
@@ -109,14 +110,20 @@ public final class Trainer {
                             batchAccuracy = loss.accuracy();
                             gradientMethod.gradient(loss, x, gradient);
                         }
-                        if (!isFinite(gradient, count >= 0 ? active : null, count >= 0 ? count : n)) {
+                        if (count >= 0 && !exact) {
+                            for (int k = 0; k < count; k++) { // the differences computed every component
+                                packed[k] = gradient[active[k]];
+                            }
+                        }
+                        double[] used = count >= 0 ? packed : gradient;
+                        if (!isFinite(used, null, count >= 0 ? count : n)) {
                             return diverged(history, epoch, t + 1, FitDivergence.Quantity.GRADIENT, x);
                         }
                         lossSum += batchLoss * (to - from);
                         correctSum += batchAccuracy * (to - from);
                         t++;
                         if (count >= 0) {
-                            optimizer.step(t, x, gradient, update, null, active, count);
+                            optimizer.step(t, x, packed, update, null, active, count);
                         } else {
                             optimizer.step(t, x, gradient, update);
                         }

@@ -64,7 +64,7 @@ public final class Adadelta extends TabledOptimizer {
         for (int k = 0; k < count; k++) {
             int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             double previousAverage = squareAverage[i];
             double average = rho * previousAverage + (1 - rho) * g * g;
             squareAverage[i] = average;
@@ -80,7 +80,7 @@ public final class Adadelta extends TabledOptimizer {
             double shrunk = x[i];
             double step = learningRate * delta;
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "vₜ", "ρ·vₜ₋₁ + (1 − ρ)·gₜ²", "{}·{} + (1 − {})·{}²", average, rho, previousAverage,
                         rho, g);

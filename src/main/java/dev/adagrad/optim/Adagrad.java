@@ -89,7 +89,7 @@ public final class Adagrad extends TabledOptimizer {
         for (int k = 0; k < count; k++) {
             int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], decayedLearningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], decayedLearningRate, narrator);
             double previousSum = sumOfSquaredGradients[i];
             double sum = previousSum + g * g;
             sumOfSquaredGradients[i] = sum;
@@ -100,7 +100,7 @@ public final class Adagrad extends TabledOptimizer {
             double step = g == 0 ? 0.0 : rate * g;
             double shrunk = x[i];
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, decayedLearningRate) + step;
+            update[k] = weightDecay.shrinkage(before, decayedLearningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "Gₜ", "Gₜ₋₁ + gₜ²", "{} + {}²", sum, previousSum, g);
                 String lr = learningRateDecay != 0 ? "γ̃" : "γ";

@@ -34,8 +34,10 @@ public interface Optimizer {
 
     /**
      * The step restricted to the variables {@code active[0]}, …, {@code active[count − 1]} (every variable when
-     * {@code active} is null and count is the dimension): each of them is updated exactly as in a full step, with
-     * the same {@code t}; every other variable, its state and its {@code update} entry are left as they are.
+     * {@code active} is null and count is the dimension), with their gradient packed: {@code gradient[k]} and
+     * {@code update[k]} belong to variable {@code active[k]}, so a sparse step touches no array of the dimension's
+     * length but x and the state. Each of them is updated exactly as in a full step, with the same {@code t}; every
+     * other variable and its state are left as they are.
      *
      * <p>For an optimizer that {@link #skipsZeroGradients()}, a step over the variables whose gradient is not 0 is
      * bitwise the full step; that is how sparse data is trained in time proportional to its nonzeros. For the others

@@ -88,7 +88,7 @@ public final class RAdam extends TabledOptimizer {
         for (int k = 0; k < count; k++) {
             int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             double previousM = firstMoment[i];
             double previousV = secondMoment[i];
             double m = beta1 * previousM + (1 - beta1) * g;
@@ -109,7 +109,7 @@ public final class RAdam extends TabledOptimizer {
                 step = correctedMoment * learningRate;
             }
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
                 narrator.line(i, "vₜ", "β₂·vₜ₋₁ + (1 − β₂)·gₜ²", "{}·{} + (1 − {})·{}²", v, beta2, previousV, beta2,

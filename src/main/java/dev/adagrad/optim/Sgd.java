@@ -79,7 +79,7 @@ public final class Sgd extends TabledOptimizer {
         for (int k = 0; k < count; k++) {
             int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             if (momentum != 0) {
                 double previous = momentumBuffer[i];
                 double buffer = t > 1 ? momentum * previous + (1 - dampening) * g : g;
@@ -105,7 +105,7 @@ public final class Sgd extends TabledOptimizer {
             double shrunk = x[i];
             double step = learningRate * g;
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "θₜ", "θₜ₋₁ − γ·gₜ", "{} − {}·{}", x[i], shrunk, learningRate, g);
             }

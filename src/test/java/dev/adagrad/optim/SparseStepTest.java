@@ -60,7 +60,11 @@ class SparseStepTest {
         for (long t = 1; t <= 40; t++) {
             double[] g = sparseGradient(random, active, count);
             full.step(t, xFull, g, update);
-            sparse.step(t, xSparse, g, update, null, active, count[0]);
+            double[] packed = new double[count[0]];
+            for (int k = 0; k < count[0]; k++) {
+                packed[k] = g[active[k]];
+            }
+            sparse.step(t, xSparse, packed, update, null, active, count[0]);
             for (int i = 0; i < N; i++) {
                 differs |= Double.doubleToRawLongBits(xFull[i]) != Double.doubleToRawLongBits(xSparse[i]);
             }
@@ -86,7 +90,7 @@ class SparseStepTest {
         whole.step(1, xWhole, g, new double[N]);
         double[] xSubset = x.clone();
         int[] active = {1, 4, 9};
-        subset.step(1, xSubset, g, new double[N], null, active, active.length);
+        subset.step(1, xSubset, new double[] {g[1], g[4], g[9]}, new double[N], null, active, active.length);
         for (int i = 0; i < N; i++) {
             boolean chosen = i == 1 || i == 4 || i == 9;
             assertEquals(chosen ? xWhole[i] : x[i], xSubset[i], 0.0, name + ", variable " + i);
