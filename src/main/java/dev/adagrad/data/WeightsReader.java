@@ -43,8 +43,8 @@ public final class WeightsReader {
             throw DataException.file(name, "no such file");
         } catch (JsonParseException e) {
             JsonLocation at = e.getLocation();
-            throw new DataException(name + ", line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + ": not JSON: " + e.getOriginalMessage());
+            throw new DataException(name + ", line " + at.getLineNr() + ", column " + at.getColumnNr() + ": "
+                    + syntax(e.getOriginalMessage()));
         } catch (IOException e) {
             throw DataException.file(name, "cannot be read: " + e.getMessage());
         }
@@ -95,7 +95,8 @@ public final class WeightsReader {
             row++;
         }
         if (row != block.rows()) {
-            throw error(block.name() + " has " + row + " rows; this model needs " + shape(block));
+            throw error(block.name() + " has " + row + (row == 1 ? " row" : " rows") + "; this model needs "
+                    + shape(block));
         }
     }
 
@@ -120,8 +121,20 @@ public final class WeightsReader {
             x[offset + k++] = value;
         }
         if (k != length) {
-            throw error(what + " has " + k + " numbers where " + block.name() + " is " + shape(block));
+            throw error(what + " has " + k + (k == 1 ? " number" : " numbers") + " where " + block.name() + " is "
+                    + shape(block));
         }
+    }
+
+    /** Jackson's message in a line of our own: the problem, without its advice on parser features. */
+    private static String syntax(String message) {
+        String first = message.lines().findFirst().orElse("");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("Non-standard token '([^']*)'").matcher(first);
+        if (token.find()) {
+            return "'" + token.group(1) + "' is not a finite number (weights must be finite)";
+        }
+        int advice = first.indexOf(": enable");
+        return "not JSON: " + (advice < 0 ? first : first.substring(0, advice));
     }
 
     private static String shape(Layout.Block block) {
