@@ -243,8 +243,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         if (save != null && problem.layout() != null) {
             WeightsWriter.write(save, problem.layout(), result.parameters());
         }
-        plotOptions.drawLossCurves(plotTitle(problem), List.of(optimizerOptions.name),
-                List.of(result.history().lossArray()));
+        plotOptions.drawFitCurves(plotTitle(problem), List.of(optimizerOptions.name), List.of(result.history()),
+                shape.validation(), shape.classification());
         if (result.diverged()) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + divergence(result, problem));
             return ExitCode.NON_FINITE;
@@ -452,8 +452,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             target.commit();
         }
         List<String> names = entries.stream().map(FitComparison.Entry::name).toList();
-        plotOptions.drawLossCurves(plotTitle(problem), names,
-                results.stream().map(r -> r.history().lossArray()).toList());
+        plotOptions.drawFitCurves(plotTitle(problem), names, results.stream().map(FitResult::history).toList(),
+                shape.validation(), shape.classification());
         // As compare: a fit that diverges is a result, but a loss (or gradient) not finite at the start is exit 3,
         // as it is for one --optimizer.
         if (results.stream().allMatch(r -> r.diverged() && r.divergence().epoch() == 0

@@ -41,6 +41,10 @@ public final class LossHistory {
         return validationAccuracy[epoch];
     }
 
+    public double[] validationAccuracyArray() {
+        return Arrays.copyOf(validationAccuracy, size);
+    }
+
     public double[] validationLossArray() {
         return Arrays.copyOf(validationLoss, size);
     }

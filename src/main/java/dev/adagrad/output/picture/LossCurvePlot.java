@@ -45,6 +45,46 @@ public final class LossCurvePlot {
         ChartFiles.write(file, width, height, (g2, area) -> chart(title, series).draw(g2, area));
     }
 
+    /**
+     * The loss curves above the accuracy curves of the same fits, sharing the epoch axis: what a classifier's
+     * {@code --plot} shows. Each list holds one series per curve (e.g. per optimizer, and their validation rows).
+     */
+    public static void write(Path file, int width, int height, String title, List<Series> loss,
+                             List<Series> accuracy) throws IOException {
+        if (accuracy.isEmpty()) {
+            write(file, width, height, title, loss);
+            return;
+        }
+        ChartFiles.write(file, width, height, (g2, area) -> combined(title, loss, accuracy).draw(g2, area));
+    }
+
+    static JFreeChart combined(String title, List<Series> loss, List<Series> accuracy) {
+        org.jfree.chart.axis.NumberAxis epoch = new org.jfree.chart.axis.NumberAxis("epoch");
+        epoch.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits()); // epochs are whole
+        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(epoch);
+        plot.setGap(12);
+        plot.add(lines("loss", loss), 3);
+        XYPlot below = lines("accuracy", accuracy);
+        below.getRenderer().setDefaultSeriesVisibleInLegend(false); // the same curves as above: one legend
+        plot.add(below, 2);
+        return Charts.chart(title, "loss and accuracy against epoch", plot, RectangleEdge.BOTTOM);
+    }
+
+    private static XYPlot lines(String what, List<Series> series) {
+        List<Charts.Line> lines = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (Series s : series) {
+            double[] epochs = new double[s.loss().length];
+            for (int i = 0; i < epochs.length; i++) {
+                epochs[i] = i;
+            }
+            lines.add(new Charts.Line(s.name(), epochs, s.loss()));
+            values.add(s.loss());
+        }
+        boolean log = what.equals("loss") && Charts.spansDecades(values.toArray(double[][]::new));
+        return Charts.lines("epoch", false, what, log, lines);
+    }
+
     static JFreeChart chart(String title, List<Series> series) {
         List<Charts.Line> lines = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
