@@ -5,6 +5,7 @@ import dev.adagrad.expr.CentralDifference;
 import dev.adagrad.expr.ExactGradient;
 import dev.adagrad.expr.GradientCheck;
 import dev.adagrad.expr.GradientMethod;
+import dev.adagrad.fit.EpochListener;
 import dev.adagrad.fit.FitComparison;
 import dev.adagrad.fit.FitDivergence;
 import dev.adagrad.fit.FitProblem;
@@ -24,6 +25,7 @@ import dev.adagrad.output.Format;
 import dev.adagrad.output.GradientCheckReport;
 import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.PartFiles;
+import dev.adagrad.output.ProgressBar;
 import dev.adagrad.output.WeightsWriter;
 import dev.adagrad.run.StopRequest;
 import java.io.IOException;
@@ -227,9 +229,15 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         FitResult result;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             FitWriter writer = FitWriter.of(outputOptions.format, target.writer(), shape);
+            EpochListener listener = writer;
+            if (outputOptions.format == Format.table && outputOptions.output == null && System.console() != null) {
+                ProgressBar bar = new ProgressBar(target.writer(), writer, schedule.epochs(), System::nanoTime);
+                trainer.withProgress(bar);
+                listener = bar;
+            }
             try {
                 writer.begin();
-                result = trainer.train(problem.start(), schedule, writer);
+                result = trainer.train(problem.start(), schedule, listener);
                 writer.end(result);
             } catch (UncheckedIOException e) {
                 target.salvage(); // the rows written before the failure are whole: keep them

@@ -40,6 +40,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final Conventions conventions;
     private final Stop stop;
+    private Progress progress = Progress.NONE;
 
     /** @param validation the loss over the validation rows, or null for none */
     public Trainer(RowObjective loss, RowObjective validation, GradientMethod gradientMethod, Optimizer optimizer,
@@ -54,6 +55,12 @@ public final class Trainer {
         if (validation != null) {
             validation.watch(stop);
         }
+    }
+
+    /** Tells {@code progress} after every step how far its epoch has come. */
+    public Trainer withProgress(Progress progress) {
+        this.progress = progress;
+        return this;
     }
 
     public FitResult train(double[] start, Schedule schedule, EpochListener listener) {
@@ -130,6 +137,7 @@ public final class Trainer {
                         if (!isFinite(x, count >= 0 ? active : null, count >= 0 ? count : n)) {
                             return diverged(history, epoch, t, FitDivergence.Quantity.PARAMETERS, x);
                         }
+                        progress.step(epoch, to, rows);
                     }
                 }
                 double epochLoss;
