@@ -77,8 +77,8 @@ public final class PlotOptions {
             if (history.size() == 0) {
                 continue;
             }
-            String name = names.size() == 1 ? "training" : names.get(i);
-            String held = names.size() == 1 ? "validation" : names.get(i) + " val";
+            String name = names.get(i);
+            String held = names.get(i) + " val";
             loss.add(new LossCurvePlot.Series(name, history.lossArray()));
             if (validation) {
                 loss.add(new LossCurvePlot.Series(held, history.validationLossArray()));

@@ -18,7 +18,7 @@ import java.util.List;
  * (their parameter components) plus 2λw for each penalized parameter. Not thread-safe (the scratch point and the
  * batch are per object); see {@link #copy()}.
  */
-public final class BatchLoss implements RowObjective {
+public final class BatchLoss extends SelectedRows {
 
     private final String text;
     private final Dataset data;
@@ -29,13 +29,10 @@ public final class BatchLoss implements RowObjective {
     private final int[] penalized;
     private final double[] point;
     private final double[] rowGradient;
-    private int[] order;
-    private int from;
-    private int to;
-    private Stop stop = Stop.never();
 
     private BatchLoss(String text, Dataset data, int[] dataColumns, String[] parameters, Objective rowLoss,
                       double l2, int[] penalized) {
+        super(data.rows());
         this.text = text;
         this.data = data;
         this.dataColumns = dataColumns;
@@ -45,7 +42,6 @@ public final class BatchLoss implements RowObjective {
         this.penalized = penalized;
         this.point = new double[parameters.length + dataColumns.length];
         this.rowGradient = new double[point.length];
-        this.to = data.rows();
     }
 
     /**
@@ -74,27 +70,6 @@ public final class BatchLoss implements RowObjective {
                 Objective.compile(parsed, variables), l2, penalizedIndices);
     }
 
-    /** The batch is the rows {@code order[from]}, …, {@code order[to − 1]}. The array is used, not copied. */
-    @Override
-    public void select(int[] order, int from, int to) {
-        this.order = order;
-        this.from = from;
-        this.to = to;
-    }
-
-    /** The batch is every row, in the file's order. */
-    @Override
-    public void selectAll() {
-        this.order = null;
-        this.from = 0;
-        this.to = data.rows();
-    }
-
-    @Override
-    public int rows() {
-        return data.rows();
-    }
-
     /** A loss written by hand has no classes. */
     @Override
     public boolean classifies() {
@@ -104,11 +79,6 @@ public final class BatchLoss implements RowObjective {
     @Override
     public double accuracy() {
         return Double.NaN;
-    }
-
-    @Override
-    public void watch(Stop stop) {
-        this.stop = stop;
     }
 
     /** The number of rows in the batch. */
@@ -128,9 +98,7 @@ public final class BatchLoss implements RowObjective {
         System.arraycopy(x, 0, point, 0, parameters.length);
         double sum = 0;
         for (int k = from; k < to; k++) {
-            if (((k - from) & (Stop.ROWS - 1)) == Stop.ROWS - 1) {
-                stop.check();
-            }
+            checkStop(k);
             setRow(k);
             sum += rowLoss.value(point);
         }
@@ -152,9 +120,7 @@ public final class BatchLoss implements RowObjective {
         java.util.Arrays.fill(gradient, 0, n, 0.0);
         double sum = 0;
         for (int k = from; k < to; k++) {
-            if (((k - from) & (Stop.ROWS - 1)) == Stop.ROWS - 1) {
-                stop.check();
-            }
+            checkStop(k);
             setRow(k);
             sum += differentiable.valueAndGradient(point, rowGradient);
             for (int p = 0; p < n; p++) {
@@ -173,7 +139,7 @@ public final class BatchLoss implements RowObjective {
 
     private void setRow(int k) {
         double[] values = data.values();
-        int base = (order == null ? k : order[k]) * data.width();
+        int base = row(k) * data.width();
         int n = parameters.length;
         for (int j = 0; j < dataColumns.length; j++) {
             point[n + j] = values[base + dataColumns[j]];
@@ -214,8 +180,6 @@ public final class BatchLoss implements RowObjective {
     /** A copy with its own scratch point and its own batch (every row); the compiled loss and the data are shared. */
     @Override
     public BatchLoss copy() {
-        BatchLoss copy = new BatchLoss(text, data, dataColumns, parameters, rowLoss.copy(), l2, penalized);
-        copy.stop = stop;
-        return copy;
+        return watching(new BatchLoss(text, data, dataColumns, parameters, rowLoss.copy(), l2, penalized));
     }
 }

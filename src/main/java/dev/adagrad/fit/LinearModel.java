@@ -19,7 +19,7 @@ import java.util.List;
  * </ul>
  * A classifier's accuracy counts z > 0 as class 1 and z ≤ 0 as −1 (scikit-learn's {@code decision_function > 0}).
  */
-public final class LinearModel implements RowObjective {
+public final class LinearModel extends SelectedRows {
 
     /** The per-row loss. */
     public enum Loss {
@@ -40,21 +40,17 @@ public final class LinearModel implements RowObjective {
     private int stamp;
     /** Where {@link #active} put b in the packed gradient: after the features. */
     private int biasSlot;
-    private int[] order;
-    private int from;
-    private int to;
     private double accuracy = Double.NaN;
-    private Stop stop = Stop.never();
 
     /** @param data labels ±1 for logistic and hinge (see {@link LabelledRows#toClasses}) */
     public LinearModel(LabelledRows data, Loss loss, double l2) {
+        super(data.rows());
         this.data = data;
         this.loss = loss;
         this.l2 = l2;
         this.d = data.features();
         this.text = loss.name().toLowerCase(java.util.Locale.ROOT) + " model of " + data.source();
         this.marks = new long[d];
-        this.to = data.rows();
     }
 
     /** The same model over other rows with as many features (the validation rows). */
@@ -79,25 +75,6 @@ public final class LinearModel implements RowObjective {
     }
 
     @Override
-    public int rows() {
-        return data.rows();
-    }
-
-    @Override
-    public void select(int[] order, int from, int to) {
-        this.order = order;
-        this.from = from;
-        this.to = to;
-    }
-
-    @Override
-    public void selectAll() {
-        this.order = null;
-        this.from = 0;
-        this.to = data.rows();
-    }
-
-    @Override
     public boolean classifies() {
         return loss.classifies();
     }
@@ -113,11 +90,6 @@ public final class LinearModel implements RowObjective {
     }
 
     @Override
-    public void watch(Stop stop) {
-        this.stop = stop;
-    }
-
-    @Override
     public double value(double[] x) {
         return evaluate(x, null, false);
     }
@@ -125,7 +97,7 @@ public final class LinearModel implements RowObjective {
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
         Arrays.fill(gradient, 0, d + 1, 0.0);
-        return evaluate(x, gradient, true);
+        return evaluate(x, gradient, false);
     }
 
     @Override
@@ -134,7 +106,7 @@ public final class LinearModel implements RowObjective {
             return -1; // the penalty's gradient 2λw is nonzero at every weight
         }
         if (to - from == 1) { // one row: its features are distinct already, and its slots are their positions
-            int row = order == null ? from : order[from];
+            int row = row(from);
             int start = data.start(row);
             double[] values = data.values();
             int count = 0;
@@ -156,7 +128,7 @@ public final class LinearModel implements RowObjective {
         int count = 0;
         double[] values = data.values();
         for (int k = from; k < to; k++) {
-            int row = order == null ? k : order[k];
+            int row = row(k);
             int start = data.start(row);
             for (int s = start; s < data.end(row); s++) {
                 int j = data.feature(s, start);
@@ -173,44 +145,8 @@ public final class LinearModel implements RowObjective {
 
     @Override
     public double valueAndActiveGradient(double[] x, double[] gradient) {
-        double[] values = data.values();
-        double bias = x[d];
-        double sum = 0;
-        long correct = 0;
-        int n = to - from;
-        double scale = 1.0 / n;
         Arrays.fill(gradient, 0, biasSlot + 1, 0.0); // packed: the active features, then b
-        for (int k = from; k < to; k++) {
-            if (((k - from) & (Stop.ROWS - 1)) == Stop.ROWS - 1) {
-                stop.check();
-            }
-            int row = order == null ? k : order[k];
-            int start = data.start(row);
-            int end = data.end(row);
-            double z = bias;
-            for (int s = start; s < end; s++) {
-                z += x[data.feature(s, start)] * values[s];
-            }
-            double y = data.label(row);
-            double dz = derivative(z, y);
-            sum += rowLoss(z, y);
-            if (loss.classifies() && (z > 0 ? 1 : -1) == y) {
-                correct++;
-            }
-            if (dz != 0) {
-                double g = dz * scale;
-                int slot = 0;
-                for (int s = start; s < end; s++) {
-                    if (values[s] != 0) {
-                        // one row: the slots are the positions of its nonzeros (see active)
-                        gradient[n == 1 ? slot++ : (int) marks[data.feature(s, start)]] += g * values[s];
-                    }
-                }
-                gradient[biasSlot] += g;
-            }
-        }
-        accuracy = loss.classifies() ? (double) correct / n : Double.NaN;
-        return sum * scale;
+        return evaluate(x, gradient, true);
     }
 
     /** The loss of one row whose linear part is z and label y. */
@@ -235,10 +171,10 @@ public final class LinearModel implements RowObjective {
     }
 
     /**
-     * The mean loss over the selection at x; with a gradient array, adds the mean's gradient into it (at the stored
-     * features and b; with {@code penalize}, also 2λw at every weight).
+     * The mean loss over the selection at x; with a gradient array, adds the mean's gradient into it: at the stored
+     * features and b, and 2λw at every weight; or, {@code packed}, at the slots {@link #active} gave them (no λ then).
      */
-    private double evaluate(double[] x, double[] gradient, boolean penalize) {
+    private double evaluate(double[] x, double[] gradient, boolean packed) {
         double[] values = data.values();
         double bias = x[d];
         double sum = 0;
@@ -246,10 +182,8 @@ public final class LinearModel implements RowObjective {
         int n = to - from;
         double scale = 1.0 / n;
         for (int k = from; k < to; k++) {
-            if (((k - from) & (Stop.ROWS - 1)) == Stop.ROWS - 1) {
-                stop.check();
-            }
-            int row = order == null ? k : order[k];
+            checkStop(k);
+            int row = row(k);
             int start = data.start(row);
             int end = data.end(row);
             double z = bias;
@@ -264,10 +198,16 @@ public final class LinearModel implements RowObjective {
             }
             if (gradient != null && dz != 0) {
                 double g = dz * scale;
+                int slot = 0;
                 for (int s = start; s < end; s++) {
-                    gradient[data.feature(s, start)] += g * values[s];
+                    if (!packed) {
+                        gradient[data.feature(s, start)] += g * values[s];
+                    } else if (values[s] != 0) {
+                        // one row: the slots are the positions of its nonzeros (see active)
+                        gradient[n == 1 ? slot++ : (int) marks[data.feature(s, start)]] += g * values[s];
+                    }
                 }
-                gradient[d] += g;
+                gradient[packed ? biasSlot : d] += g;
             }
         }
         accuracy = loss.classifies() ? (double) correct / n : Double.NaN;
@@ -275,7 +215,7 @@ public final class LinearModel implements RowObjective {
         if (l2 != 0) {
             for (int j = 0; j < d; j++) {
                 penalty += x[j] * x[j];
-                if (gradient != null && penalize) {
+                if (gradient != null) {
                     gradient[j] += 2 * l2 * x[j];
                 }
             }
@@ -309,8 +249,6 @@ public final class LinearModel implements RowObjective {
 
     @Override
     public LinearModel copy() {
-        LinearModel copy = new LinearModel(data, loss, l2);
-        copy.stop = stop;
-        return copy;
+        return watching(new LinearModel(data, loss, l2));
     }
 }

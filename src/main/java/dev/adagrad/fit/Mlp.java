@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * is first clipped to [1e−7, 1 − 1e−7] and the loss is −(y·log p + (1 − y)·log(1 − p)); where p was clipped the
  * gradient is 0, as it is through {@code clip_by_value}. Accuracy counts p > 0.5, that is z > 0, as class 1.
  */
-public final class Mlp implements RowObjective {
+public final class Mlp extends SelectedRows {
 
     /** A hidden layer's activation. */
     public enum Activation {
@@ -66,17 +66,14 @@ public final class Mlp implements RowObjective {
     private final double[][] z;
     private final double[][] a;
     private final double[][] delta;
-    private int[] order;
-    private int from;
-    private int to;
     private double accuracy = Double.NaN;
-    private Stop stop = Stop.never();
 
     /**
      * @param hidden the units of each hidden layer, at least one layer
      * @param l2     λ: adds λ·Σ W² over every kernel (not the biases)
      */
     public Mlp(LabelledRows data, int[] hidden, Activation activation, Output output, boolean clip, double l2) {
+        super(data.rows());
         this.data = data;
         this.sizes = new int[hidden.length + 2];
         sizes[0] = data.features();
@@ -108,7 +105,6 @@ public final class Mlp implements RowObjective {
             a[l] = new double[sizes[l]];
             delta[l] = new double[sizes[l]];
         }
-        this.to = data.rows();
     }
 
     /** The same network over other rows with as many features (the validation rows). */
@@ -151,25 +147,6 @@ public final class Mlp implements RowObjective {
     }
 
     @Override
-    public int rows() {
-        return data.rows();
-    }
-
-    @Override
-    public void select(int[] order, int from, int to) {
-        this.order = order;
-        this.from = from;
-        this.to = to;
-    }
-
-    @Override
-    public void selectAll() {
-        this.order = null;
-        this.from = 0;
-        this.to = data.rows();
-    }
-
-    @Override
     public boolean classifies() {
         return output == Output.BCE;
     }
@@ -182,11 +159,6 @@ public final class Mlp implements RowObjective {
     @Override
     public boolean differentiable() {
         return true;
-    }
-
-    @Override
-    public void watch(Stop stop) {
-        this.stop = stop;
     }
 
     @Override
@@ -207,10 +179,8 @@ public final class Mlp implements RowObjective {
         double sum = 0;
         long correct = 0;
         for (int k = from; k < to; k++) {
-            if (((k - from) & (Stop.ROWS - 1)) == Stop.ROWS - 1) {
-                stop.check();
-            }
-            int row = order == null ? k : order[k];
+            checkStop(k);
+            int row = row(k);
             forward(x, row);
             double logit = z[layers][0];
             double y = data.label(row);
@@ -376,8 +346,6 @@ public final class Mlp implements RowObjective {
 
     @Override
     public Mlp copy() {
-        Mlp copy = new Mlp(data, hiddenSizes(), activation, output, clip, l2);
-        copy.stop = stop;
-        return copy;
+        return watching(new Mlp(data, hiddenSizes(), activation, output, clip, l2));
     }
 }

@@ -86,18 +86,6 @@ public final class LossCurvePlot {
     }
 
     static JFreeChart chart(String title, List<Series> series) {
-        List<Charts.Line> lines = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
-        for (Series s : series) {
-            double[] epochs = new double[s.loss().length];
-            for (int i = 0; i < epochs.length; i++) {
-                epochs[i] = i;
-            }
-            lines.add(new Charts.Line(s.name(), epochs, s.loss()));
-            values.add(s.loss());
-        }
-        boolean log = Charts.spansDecades(values.toArray(double[][]::new));
-        XYPlot plot = Charts.lines("epoch", false, "loss", log, lines);
-        return Charts.chart(title, "loss against epoch", plot, RectangleEdge.BOTTOM);
+        return Charts.chart(title, "loss against epoch", lines("loss", series), RectangleEdge.BOTTOM);
     }
 }
