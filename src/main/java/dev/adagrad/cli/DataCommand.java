@@ -2,7 +2,9 @@ package dev.adagrad.cli;
 
 import dev.adagrad.data.DatasetGenerator;
 import dev.adagrad.data.GeneratorSettings;
+import dev.adagrad.data.DataFile;
 import dev.adagrad.output.DatasetCsvWriter;
+import dev.adagrad.output.DatasetSvmLightWriter;
 import dev.adagrad.output.OutputTarget;
 import dev.adagrad.run.StopRequest;
 import java.io.IOException;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code adagrad data}: writes a synthetic CSV dataset for {@code adagrad fit}. */
 @Command(name = "data", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a synthetic dataset as CSV: columns x1,...,xd and y, the same rows for the same seed.",
+        description = {"Write a synthetic dataset as CSV (columns x1,...,xd and y) or svmlight, the same rows for the "
+                + "same seed.",
                 "  linear           y = 1*x1 + 2*x2 + ... + d*xd + 0.5 + noise (x, noise Gaussian); d default 1",
                 "  classification   like scikit-learn's make_classification: x1, x2 informative, x3, x4 linear",
                 "                   combinations of them, the rest noise; labels -1/1, balanced; d default 4",
@@ -31,6 +34,8 @@ public final class DataCommand implements Callable<Integer> {
     /** The most rows: a million rows of twenty features is a 400 MB file, so this is plenty. */
     static final long MAX_ROWS = 100_000_000L;
     static final int MAX_FEATURES = 100_000;
+    /** svmlight holds only the nonzeros, so it can be much wider. */
+    static final int MAX_SVMLIGHT_FEATURES = dev.adagrad.data.SvmLightReader.MAX_FEATURES;
 
     @Spec
     CommandSpec spec;
@@ -59,6 +64,11 @@ public final class DataCommand implements Callable<Integer> {
             description = "linear: standard deviation of the noise added to y, ≥ 0. Default: 0.1.")
     Double noise;
 
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv, or svmlight (label index:value ..., only the nonzeros, for sparse data). Default: "
+                    + "svmlight when --output ends in .svm, .svmlight or .libsvm, else csv.")
+    DataFile.Format format;
+
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write to FILE instead of standard output; a regular file is written beside it and moved "
                     + "into place when complete (or with its whole rows, if interrupted).")
@@ -78,10 +88,15 @@ public final class DataCommand implements Callable<Integer> {
         if (rows > MAX_ROWS) {
             throw new UsageException("--rows " + rows + " is above the limit of " + MAX_ROWS);
         }
+        DataFile.Format chosen = format != null ? format
+                : output != null ? DataFile.of(output.toString(), null).format() : DataFile.Format.csv;
+        int most = chosen == DataFile.Format.svmlight ? MAX_SVMLIGHT_FEATURES : MAX_FEATURES;
         int d = features == null ? generator.defaultFeatures() : (int) Math.min(Integer.MAX_VALUE, features);
-        if (d < generator.minFeatures() || d > MAX_FEATURES) {
+        if (d < generator.minFeatures() || d > most) {
             throw new UsageException(generator.name() + " needs --features from " + generator.minFeatures() + " to "
-                    + MAX_FEATURES + " (got " + features + ")");
+                    + most + (chosen == DataFile.Format.csv && d > most && d <= MAX_SVMLIGHT_FEATURES
+                    ? " in CSV (up to " + MAX_SVMLIGHT_FEATURES + " with --format svmlight)" : "") + " (got "
+                    + features + ")");
         }
         double p = density == null ? 0.05 : density;
         if (!(p > 0 && p <= 1)) {
@@ -98,11 +113,18 @@ public final class DataCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        DatasetCsvWriter writer;
+        long written;
         try (target) {
             try {
-                writer = new DatasetCsvWriter(target.writer(), DatasetGenerator.columns(d));
-                generator.generate(settings, writer);
+                if (chosen == DataFile.Format.svmlight) {
+                    DatasetSvmLightWriter writer = new DatasetSvmLightWriter(target.writer());
+                    generator.generate(settings, writer);
+                    written = writer.rows();
+                } else {
+                    DatasetCsvWriter writer = new DatasetCsvWriter(target.writer(), DatasetGenerator.columns(d));
+                    generator.generate(settings, writer);
+                    written = writer.rows();
+                }
             } catch (UncheckedIOException e) {
                 target.salvage(); // the rows written before the failure are whole: keep them
                 throw e.getCause();
@@ -110,7 +132,7 @@ public final class DataCommand implements Callable<Integer> {
             target.commit();
         }
         if (StopRequest.interrupted()) {
-            spec.commandLine().getErr().println(Errors.prefix(spec) + "interrupted after " + writer.rows()
+            spec.commandLine().getErr().println(Errors.prefix(spec) + "interrupted after " + written
                     + " rows; every one of them is written");
             return ExitCode.INTERRUPTED;
         }

@@ -22,6 +22,11 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
     /** Expressions longer than this are shown as a window around the error. */
     private static final int SHOWN_EXPRESSION_LENGTH = 60;
 
+    /** A user's text cut to 40 characters for a message. */
+    static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    }
+
     static String prefix(CommandSpec spec) {
         return spec.qualifiedName() + ": ";
     }

@@ -98,6 +98,11 @@ public final class OptimizerOptions {
         return Character.toUpperCase(meaning.charAt(0)) + meaning.substring(1) + ". Default: " + defaults + ".";
     }
 
+    /** The hyperparameter options given on the command line, by hyperparameter name. */
+    Map<String, Object> given() {
+        return java.util.Collections.unmodifiableMap(given);
+    }
+
     /** Whether any hyperparameter option was given on the command line. */
     boolean hasHyperparameters() {
         return !given.isEmpty();

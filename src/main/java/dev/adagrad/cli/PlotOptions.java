@@ -60,4 +60,39 @@ public final class PlotOptions {
             LossCurvePlot.write(plot, size[0], size[1], title, series);
         }
     }
+
+    /**
+     * {@code fit --plot}: per fit its loss curve (and its validation rows' as "NAME val"), and below, for a
+     * classifier, the accuracy curves; a fit with no epoch is left out.
+     */
+    void drawFitCurves(String title, List<String> names, List<dev.adagrad.fit.LossHistory> histories,
+                       boolean validation, boolean classification) throws IOException {
+        if (plot == null) {
+            return;
+        }
+        List<LossCurvePlot.Series> loss = new ArrayList<>();
+        List<LossCurvePlot.Series> accuracy = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            dev.adagrad.fit.LossHistory history = histories.get(i);
+            if (history.size() == 0) {
+                continue;
+            }
+            String name = names.get(i);
+            String held = names.get(i) + " val";
+            loss.add(new LossCurvePlot.Series(name, history.lossArray()));
+            if (validation) {
+                loss.add(new LossCurvePlot.Series(held, history.validationLossArray()));
+            }
+            if (classification) {
+                accuracy.add(new LossCurvePlot.Series(name, history.accuracyArray()));
+                if (validation) {
+                    accuracy.add(new LossCurvePlot.Series(held, history.validationAccuracyArray()));
+                }
+            }
+        }
+        if (!loss.isEmpty()) {
+            int[] size = PictureOptions.size(plotSize);
+            LossCurvePlot.write(plot, size[0], size[1], title, loss, accuracy);
+        }
+    }
 }

@@ -128,22 +128,8 @@ public final class ProblemOptions {
     }
 
     private static Map<String, Double> named(List<String> items) {
-        Map<String, Double> named = new LinkedHashMap<>();
-        for (String item : items) {
-            int equals = item.indexOf('=');
-            if (equals < 0) {
-                throw new IllegalArgumentException("--x0 mixes named and positional values ('" + item.strip()
-                        + "'): give every value as name=value, or none");
-            }
-            String name = item.substring(0, equals).strip();
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("--x0: '" + name + "' is not a variable name");
-            }
-            if (named.put(name, value(item.substring(equals + 1))) != null) {
-                throw new IllegalArgumentException("--x0 gives " + name + " twice");
-            }
-        }
-        return named;
+        return NamedValues.parse("--x0", "variable", items, item -> "--x0 mixes named and positional values ('"
+                + item + "'): give every value as name=value, or none");
     }
 
     private static double value(String text) {

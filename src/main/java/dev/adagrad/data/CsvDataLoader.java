@@ -57,33 +57,7 @@ public final class CsvDataLoader {
      * parsed, though every row must still have a field for each.
      */
     public static Dataset load(Path file, Predicate<String> keep) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw DataException.file(name, "a directory, not a CSV file");
-        }
-        try (Reader reader = reader(file)) {
-            return parse(name, reader, keep);
-        } catch (NoSuchFileException e) {
-            throw DataException.file(name, "no such file");
-        } catch (CharacterCodingException e) {
-            throw DataException.file(name, "not UTF-8 text");
-        } catch (UncheckedIOException e) {
-            throw malformed(name, e.getCause());
-        } catch (IOException e) {
-            throw DataException.file(name, "cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** UTF-8, strictly (a binary file is an error, not garbage), without a leading byte-order mark. */
-    private static Reader reader(Path file) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
+        return DataFile.of(file.toString(), DataFile.Format.csv).read(reader -> parse(file.toString(), reader, keep));
     }
 
     static Dataset parse(String name, Reader reader, Predicate<String> keep) throws IOException {
@@ -175,7 +149,7 @@ public final class CsvDataLoader {
      * a large file has tens of millions of cells; what {@link Double#parseDouble} would also take (NaN, Infinity, hex,
      * a trailing d or f) is refused.
      */
-    static boolean isNumber(String text) {
+    public static boolean isNumber(String text) {
         int n = text.length();
         int i = 0;
         if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
@@ -225,7 +199,7 @@ public final class CsvDataLoader {
     private static final Pattern AT_LINE = Pattern.compile("at line: (\\d+)");
 
     /** Commons CSV's two quoting errors in the words of this tool's other data errors, with the line. */
-    private static DataException malformed(String name, Throwable cause) {
+    static DataException malformed(String name, Throwable cause) {
         String message = cause == null ? "malformed CSV" : String.valueOf(cause.getMessage());
         if (cause instanceof CharacterCodingException) {
             return DataException.file(name, "not UTF-8 text");
@@ -245,10 +219,13 @@ public final class CsvDataLoader {
 
     /** The column names of a file that {@link #load} has read without error, for messages. */
     public static List<String> header(Path file) {
-        try (Reader reader = reader(file);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            return parser.getHeaderNames();
-        } catch (IOException | RuntimeException e) {
+        try {
+            return DataFile.of(file.toString(), DataFile.Format.csv).read(reader -> {
+                try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+                    return parser.getHeaderNames();
+                }
+            });
+        } catch (RuntimeException e) {
             return List.of();
         }
     }

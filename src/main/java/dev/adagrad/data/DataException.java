@@ -12,6 +12,11 @@ public final class DataException extends RuntimeException {
         super(message);
     }
 
+    /** A problem with the whole of {@code where} (a file, or a file and its column). */
+    public static DataException of(String where, String problem) {
+        return new DataException(where + ": " + problem);
+    }
+
     /** A problem with the whole file. */
     static DataException file(String file, String problem) {
         return new DataException(file + ": " + problem);

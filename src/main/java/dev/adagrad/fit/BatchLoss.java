@@ -18,7 +18,7 @@ import java.util.List;
  * (their parameter components) plus 2λw for each penalized parameter. Not thread-safe (the scratch point and the
  * batch are per object); see {@link #copy()}.
  */
-public final class BatchLoss implements DifferentiableObjective {
+public final class BatchLoss extends SelectedRows {
 
     private final String text;
     private final Dataset data;
@@ -29,12 +29,10 @@ public final class BatchLoss implements DifferentiableObjective {
     private final int[] penalized;
     private final double[] point;
     private final double[] rowGradient;
-    private int[] order;
-    private int from;
-    private int to;
 
     private BatchLoss(String text, Dataset data, int[] dataColumns, String[] parameters, Objective rowLoss,
                       double l2, int[] penalized) {
+        super(data.rows());
         this.text = text;
         this.data = data;
         this.dataColumns = dataColumns;
@@ -44,7 +42,6 @@ public final class BatchLoss implements DifferentiableObjective {
         this.penalized = penalized;
         this.point = new double[parameters.length + dataColumns.length];
         this.rowGradient = new double[point.length];
-        this.to = data.rows();
     }
 
     /**
@@ -73,18 +70,15 @@ public final class BatchLoss implements DifferentiableObjective {
                 Objective.compile(parsed, variables), l2, penalizedIndices);
     }
 
-    /** The batch is the rows {@code order[from]}, …, {@code order[to − 1]}. The array is used, not copied. */
-    public void select(int[] order, int from, int to) {
-        this.order = order;
-        this.from = from;
-        this.to = to;
+    /** A loss written by hand has no classes. */
+    @Override
+    public boolean classifies() {
+        return false;
     }
 
-    /** The batch is every row, in the file's order. */
-    public void selectAll() {
-        this.order = null;
-        this.from = 0;
-        this.to = data.rows();
+    @Override
+    public double accuracy() {
+        return Double.NaN;
     }
 
     /** The number of rows in the batch. */
@@ -93,6 +87,7 @@ public final class BatchLoss implements DifferentiableObjective {
     }
 
     /** Whether {@link #valueAndGradient} is available: the per-row loss compiled (it was not too large). */
+    @Override
     public boolean differentiable() {
         return rowLoss instanceof DifferentiableObjective;
     }
@@ -103,6 +98,7 @@ public final class BatchLoss implements DifferentiableObjective {
         System.arraycopy(x, 0, point, 0, parameters.length);
         double sum = 0;
         for (int k = from; k < to; k++) {
+            checkStop(k);
             setRow(k);
             sum += rowLoss.value(point);
         }
@@ -124,6 +120,7 @@ public final class BatchLoss implements DifferentiableObjective {
         java.util.Arrays.fill(gradient, 0, n, 0.0);
         double sum = 0;
         for (int k = from; k < to; k++) {
+            checkStop(k);
             setRow(k);
             sum += differentiable.valueAndGradient(point, rowGradient);
             for (int p = 0; p < n; p++) {
@@ -142,7 +139,7 @@ public final class BatchLoss implements DifferentiableObjective {
 
     private void setRow(int k) {
         double[] values = data.values();
-        int base = (order == null ? k : order[k]) * data.width();
+        int base = row(k) * data.width();
         int n = parameters.length;
         for (int j = 0; j < dataColumns.length; j++) {
             point[n + j] = values[base + dataColumns[j]];
@@ -183,6 +180,6 @@ public final class BatchLoss implements DifferentiableObjective {
     /** A copy with its own scratch point and its own batch (every row); the compiled loss and the data are shared. */
     @Override
     public BatchLoss copy() {
-        return new BatchLoss(text, data, dataColumns, parameters, rowLoss.copy(), l2, penalized);
+        return watching(new BatchLoss(text, data, dataColumns, parameters, rowLoss.copy(), l2, penalized));
     }
 }

@@ -12,6 +12,8 @@ public final class EpochRecord {
     long step;
     double loss;
     double accuracy = Double.NaN;
+    double validationLoss = Double.NaN;
+    double validationAccuracy = Double.NaN;
 
     EpochRecord(double[] parameters) {
         this.parameters = parameters;
@@ -32,6 +34,15 @@ public final class EpochRecord {
     /** The fraction of rows classified correctly, or NaN for a model that does not classify. */
     public double accuracy() {
         return accuracy;
+    }
+
+    /** The validation rows' loss at the epoch's parameters, or NaN without validation rows. */
+    public double validationLoss() {
+        return validationLoss;
+    }
+
+    public double validationAccuracy() {
+        return validationAccuracy;
     }
 
     public int dimension() {

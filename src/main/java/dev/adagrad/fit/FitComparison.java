@@ -18,27 +18,31 @@ public final class FitComparison {
     public record Entry(String name, Optimizer optimizer) {
     }
 
-    private final BatchLoss loss;
+    private final FitProblem problem;
     private final GradientMethod gradientMethod;
-    private final Classifier classifier;
+    private final Trainer.Conventions conventions;
+    private final Stop stop;
     private final int threads;
 
-    /** @param classifier null for a model whose accuracy means nothing; it only reads the data, so it is shared */
-    public FitComparison(BatchLoss loss, GradientMethod gradientMethod, Classifier classifier, int threads) {
-        this.loss = loss;
+    public FitComparison(FitProblem problem, GradientMethod gradientMethod, Trainer.Conventions conventions, Stop stop,
+                         int threads) {
+        this.problem = problem;
         this.gradientMethod = gradientMethod;
-        this.classifier = classifier;
+        this.conventions = conventions;
+        this.stop = stop;
         this.threads = threads;
     }
 
     /** @param listeners the listener of entry i's printed epochs; called from that fit's thread only */
-    public List<FitResult> run(List<Entry> entries, double[] start, Schedule schedule,
-                               IntFunction<EpochListener> listeners) throws InterruptedException {
+    public List<FitResult> run(List<Entry> entries, Schedule schedule, IntFunction<EpochListener> listeners)
+            throws InterruptedException {
         List<Callable<FitResult>> fits = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            Trainer trainer = new Trainer(loss.copy(), gradientMethod, entries.get(i).optimizer(), classifier);
+            RowObjective validation = problem.validation() == null ? null : problem.validation().copy();
+            Trainer trainer = new Trainer(problem.training().copy(), validation, gradientMethod,
+                    entries.get(i).optimizer(), conventions, stop);
             EpochListener listener = listeners.apply(i);
-            fits.add(() -> trainer.train(start, schedule, listener));
+            fits.add(() -> trainer.train(problem.start(), schedule, listener));
         }
         return Parallel.inOrder(fits, threads, "adagrad-fit");
     }

@@ -11,17 +11,42 @@ public final class LossHistory {
 
     private final double[] loss;
     private final double[] accuracy;
+    private final double[] validationLoss;
+    private final double[] validationAccuracy;
     private int size;
 
     LossHistory(long epochs) {
         loss = new double[Math.toIntExact(epochs + 1)];
         accuracy = new double[loss.length];
+        validationLoss = new double[loss.length];
+        validationAccuracy = new double[loss.length];
     }
 
-    void add(double epochLoss, double epochAccuracy) {
+    void add(double epochLoss, double epochAccuracy, double epochValidationLoss, double epochValidationAccuracy) {
         loss[size] = epochLoss;
         accuracy[size] = epochAccuracy;
+        validationLoss[size] = epochValidationLoss;
+        validationAccuracy[size] = epochValidationAccuracy;
         size++;
+    }
+
+    /** The validation rows' loss after epoch e (NaN without validation rows). */
+    public double validationLoss(int epoch) {
+        checkIndex(epoch);
+        return validationLoss[epoch];
+    }
+
+    public double validationAccuracy(int epoch) {
+        checkIndex(epoch);
+        return validationAccuracy[epoch];
+    }
+
+    public double[] validationAccuracyArray() {
+        return Arrays.copyOf(validationAccuracy, size);
+    }
+
+    public double[] validationLossArray() {
+        return Arrays.copyOf(validationLoss, size);
     }
 
     /** Epochs recorded, counting epoch 0: the loss of epoch e is {@code loss(e)} for 0 ≤ e < size(). */

@@ -59,10 +59,12 @@ public final class Adadelta extends TabledOptimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
-        for (int i = 0; i < x.length; i++) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             double previousAverage = squareAverage[i];
             double average = rho * previousAverage + (1 - rho) * g * g;
             squareAverage[i] = average;
@@ -78,7 +80,7 @@ public final class Adadelta extends TabledOptimizer {
             double shrunk = x[i];
             double step = learningRate * delta;
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "vₜ", "ρ·vₜ₋₁ + (1 − ρ)·gₜ²", "{}·{} + (1 − {})·{}²", average, rho, previousAverage,
                         rho, g);

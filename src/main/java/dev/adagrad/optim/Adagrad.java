@@ -72,16 +72,24 @@ public final class Adagrad extends TabledOptimizer {
         Arrays.fill(effectiveLearningRate, Double.NaN);
     }
 
+    /** G + 0² is G, and the step of a zero gradient is 0 (see the guard in {@link #step}), so x stays bitwise. */
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
+    public boolean skipsZeroGradients() {
+        return weightDecay.none();
+    }
+
+    @Override
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
         double decayedLearningRate = learningRate / (1 + (t - 1) * learningRateDecay);
         if (narrator != null && learningRateDecay != 0) {
             narrator.line(Narrator.WHOLE_STEP, "γ̃", "γ / (1 + (t − 1)·η)", "{} / (1 + {}·{})", decayedLearningRate,
                     learningRate, t - 1, learningRateDecay);
         }
-        for (int i = 0; i < x.length; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], decayedLearningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], decayedLearningRate, narrator);
             double previousSum = sumOfSquaredGradients[i];
             double sum = previousSum + g * g;
             sumOfSquaredGradients[i] = sum;
@@ -92,7 +100,7 @@ public final class Adagrad extends TabledOptimizer {
             double step = g == 0 ? 0.0 : rate * g;
             double shrunk = x[i];
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, decayedLearningRate) + step;
+            update[k] = weightDecay.shrinkage(before, decayedLearningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "Gₜ", "Gₜ₋₁ + gₜ²", "{} + {}²", sum, previousSum, g);
                 String lr = learningRateDecay != 0 ? "γ̃" : "γ";

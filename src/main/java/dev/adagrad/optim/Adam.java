@@ -96,13 +96,15 @@ public final class Adam extends TabledOptimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         double stepSize = learningRate / biasCorrection1;
-        for (int i = 0; i < x.length; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             double previousM = firstMoment[i];
             double previousV = secondMoment[i];
             double m = beta1 * previousM + (1 - beta1) * g;
@@ -135,7 +137,7 @@ public final class Adam extends TabledOptimizer {
                 step = m == 0 ? 0.0 : stepSize * m / denominator;
             }
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrate(narrator, t, i, m, v, shrunk, x[i]);
             }

@@ -63,11 +63,13 @@ public final class Adamax extends TabledOptimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
         double stepSize = learningRate / (1 - Math.pow(beta1, t));
-        for (int i = 0; i < x.length; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             double previousM = firstMoment[i];
             double m = beta1 * previousM + (1 - beta1) * g;
             firstMoment[i] = m;
@@ -80,7 +82,7 @@ public final class Adamax extends TabledOptimizer {
             double step = m == 0 ? 0.0 : stepSize * m / denominator;
             double shrunk = x[i];
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
                 if (epsOutsideMax) {

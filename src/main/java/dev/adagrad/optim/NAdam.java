@@ -72,7 +72,8 @@ public final class NAdam extends TabledOptimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
         double biasCorrection2 = 1 - Math.pow(beta2, t);
         double mu = beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
         double muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
@@ -91,9 +92,10 @@ public final class NAdam extends TabledOptimizer {
             narrator.line(Narrator.WHOLE_STEP, "∏ᵢ₌₁ᵗ⁺¹ μᵢ", "∏ᵢ₌₁ᵗ μᵢ · μₜ₊₁", "{}·{}", momentumProductNext,
                     momentumProduct, muNext);
         }
-        for (int i = 0; i < x.length; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             double previousM = firstMoment[i];
             double previousV = secondMoment[i];
             double m = beta1 * previousM + (1 - beta1) * g;
@@ -106,7 +108,7 @@ public final class NAdam extends TabledOptimizer {
             double step = g == 0 && m == 0 ? 0.0 : gradientWeight * g / denominator + momentumWeight * m / denominator;
             double shrunk = x[i];
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
                 narrator.line(i, "vₜ", "β₂·vₜ₋₁ + (1 − β₂)·gₜ²", "{}·{} + (1 − {})·{}²", v, beta2, previousV, beta2,

@@ -28,7 +28,32 @@ public interface Optimizer {
      * narrator the step leaves x, the update and the state bitwise as without one, and for each variable its last
      * line is θₜ, whose value is the new x.
      */
-    void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator);
+    default void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
+        step(t, x, gradient, update, narrator, null, x.length);
+    }
+
+    /**
+     * The step restricted to the variables {@code active[0]}, …, {@code active[count − 1]} (every variable when
+     * {@code active} is null and count is the dimension), with their gradient packed: {@code gradient[k]} and
+     * {@code update[k]} belong to variable {@code active[k]}, so a sparse step touches no array of the dimension's
+     * length but x and the state. Each of them is updated exactly as in a full step, with the same {@code t}; every
+     * other variable and its state are left as they are.
+     *
+     * <p>For an optimizer that {@link #skipsZeroGradients()}, a step over the variables whose gradient is not 0 is
+     * bitwise the full step; that is how sparse data is trained in time proportional to its nonzeros. For the others
+     * it is a different algorithm, the lazy one of {@code torch.optim.SparseAdam}: the state of an absent feature
+     * does not decay, and its weight does not move.
+     */
+    void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active, int count);
+
+    /**
+     * Whether a variable whose gradient is exactly 0 keeps its value and its state (all but the reported learning
+     * rate) bitwise in a step, so that a step may skip it. True for plain SGD and for AdaGrad without weight decay;
+     * false for anything with momentum or a moving average, which moves a variable even when its gradient is 0.
+     */
+    default boolean skipsZeroGradients() {
+        return false;
+    }
 
     /** The value of state column {@code column} (an index into {@link #stateColumns()}) for variable {@code variable}. */
     double state(int column, int variable);

@@ -66,7 +66,8 @@ public final class RAdam extends TabledOptimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double beta2Power = Math.pow(beta2, t);
         double biasCorrection2 = 1 - beta2Power;
@@ -84,9 +85,10 @@ public final class RAdam extends TabledOptimizer {
                         rhoInfinity, rhoInfinity, rho);
             }
         }
-        for (int i = 0; i < x.length; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             double previousM = firstMoment[i];
             double previousV = secondMoment[i];
             double m = beta1 * previousM + (1 - beta1) * g;
@@ -107,7 +109,7 @@ public final class RAdam extends TabledOptimizer {
                 step = correctedMoment * learningRate;
             }
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
                 narrator.line(i, "vₜ", "β₂·vₜ₋₁ + (1 − β₂)·gₜ²", "{}·{} + (1 − {})·{}²", v, beta2, previousV, beta2,

@@ -80,10 +80,12 @@ public final class RmsProp extends TabledOptimizer {
     }
 
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
-        for (int i = 0; i < x.length; i++) {
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             double previousAverage = squareAverage[i];
             double average = alpha * previousAverage + (1 - alpha) * g * g;
             squareAverage[i] = average;
@@ -118,7 +120,7 @@ public final class RmsProp extends TabledOptimizer {
                 step = learningRate * scaled;
             }
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrate(narrator, i, g, average, previousBuffer, shrunk, x[i]);
             }

@@ -67,11 +67,19 @@ public final class Sgd extends TabledOptimizer {
         this.momentumBuffer = state.addIf(momentum != 0, StateColumn.MOMENTUM_BUFFER);
     }
 
+    /** Plain SGD moves x by γ·g, which is 0 for g = 0: x − 0 is x, bitwise. */
     @Override
-    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator) {
-        for (int i = 0; i < x.length; i++) {
+    public boolean skipsZeroGradients() {
+        return momentum == 0 && weightDecay.none();
+    }
+
+    @Override
+    public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                     int count) {
+        for (int k = 0; k < count; k++) {
+            int i = active == null ? k : active[k];
             double before = x[i];
-            double g = weightDecay.apply(x, i, gradient[i], learningRate, narrator);
+            double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             if (momentum != 0) {
                 double previous = momentumBuffer[i];
                 double buffer = t > 1 ? momentum * previous + (1 - dampening) * g : g;
@@ -97,7 +105,7 @@ public final class Sgd extends TabledOptimizer {
             double shrunk = x[i];
             double step = learningRate * g;
             x[i] -= step;
-            update[i] = weightDecay.shrinkage(before, learningRate) + step;
+            update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
                 narrator.line(i, "θₜ", "θₜ₋₁ − γ·gₜ", "{} − {}·{}", x[i], shrunk, learningRate, g);
             }

@@ -15,6 +15,11 @@ final class WeightDecay {
         this.decoupled = decoupled;
     }
 
+    /** Whether there is no decay (λ = 0). */
+    boolean none() {
+        return weightDecay == 0;
+    }
+
     /** Applies the decay for variable {@code i} at step size {@code lr} and returns the gradient the step uses. */
     double apply(double[] x, int i, double gradient, double lr) {
         return apply(x, i, gradient, lr, null);

@@ -39,6 +39,23 @@ public final class DatasetCsvWriter implements RowSink {
         rows++;
     }
 
+    /** A binary row written as 0s and 1s without building the dense row. */
+    @Override
+    public void sparseRow(int features, int[] present, int count, double label) {
+        StringBuilder line = new StringBuilder(2 * features + 4);
+        int next = 0;
+        for (int j = 0; j < features; j++) {
+            boolean one = next < count && present[next] == j;
+            if (one) {
+                next++;
+            }
+            line.append(one ? "1," : "0,");
+        }
+        line.append(label == 1 ? "1" : label == -1 ? "-1" : Double.toString(label)).append('\n');
+        write(line.toString());
+        rows++;
+    }
+
     /** An interrupt stops the generator after the row it has written, so every row in the output is whole. */
     @Override
     public boolean stopped() {

@@ -33,7 +33,7 @@ public abstract class FitWriter implements EpochListener {
     /** A writer of {@code format} over {@code out}. */
     public static FitWriter of(Format format, Writer out, FitShape shape) {
         return switch (format) {
-            case table -> new Table(out, shape);
+            case table -> shape.kerasLines() ? new KerasLines(out, shape) : new Table(out, shape);
             case csv -> new Csv(out, shape, null);
             case jsonl -> new JsonLines(out, shape, null);
         };
@@ -56,12 +56,21 @@ public abstract class FitWriter implements EpochListener {
         return format == Format.csv ? "optimizer," + String.join(",", keys(shape)) + "\n" : "";
     }
 
-    /** The machine-readable keys: epoch, step, loss, the parameters, accuracy for a classifier. */
+    /**
+     * The machine-readable keys: epoch, step, loss, the parameters that are columns, accuracy for a classifier, then
+     * val_loss (and val_accuracy) with validation rows.
+     */
     public static List<String> keys(FitShape shape) {
         List<String> keys = new ArrayList<>(List.of("epoch", "step", "loss"));
         keys.addAll(shape.parameters());
         if (shape.classification()) {
             keys.add("accuracy");
+        }
+        if (shape.validation()) {
+            keys.add("val_loss");
+            if (shape.classification()) {
+                keys.add("val_accuracy");
+            }
         }
         return keys;
     }
@@ -112,13 +121,21 @@ public abstract class FitWriter implements EpochListener {
             write(Long.toString(record.step()));
             write(",");
             write(Double.toString(record.loss()));
-            for (int i = 0; i < record.dimension(); i++) {
+            for (int i = 0; i < shape.parameters().size(); i++) {
                 write(",");
                 write(Double.toString(record.parameter(i)));
             }
             if (shape.classification()) {
                 write(",");
                 write(Double.toString(record.accuracy()));
+            }
+            if (shape.validation()) {
+                write(",");
+                write(Double.toString(record.validationLoss()));
+                if (shape.classification()) {
+                    write(",");
+                    write(Double.toString(record.validationAccuracy()));
+                }
             }
             write("\n");
         }
@@ -157,13 +174,22 @@ public abstract class FitWriter implements EpochListener {
             write(Long.toString(record.step()));
             write(keys[2]);
             number(record.loss());
-            for (int i = 0; i < record.dimension(); i++) {
+            for (int i = 0; i < shape.parameters().size(); i++) {
                 write(keys[3 + i]);
                 number(record.parameter(i));
             }
+            int key = 3 + shape.parameters().size();
             if (shape.classification()) {
-                write(keys[3 + record.dimension()]);
+                write(keys[key++]);
                 number(record.accuracy());
+            }
+            if (shape.validation()) {
+                write(keys[key++]);
+                number(record.validationLoss());
+                if (shape.classification()) {
+                    write(keys[key]);
+                    number(record.validationAccuracy());
+                }
             }
             write("}\n");
         }
@@ -214,6 +240,12 @@ public abstract class FitWriter implements EpochListener {
             if (shape.classification()) {
                 header.append(" | ").append(pad("Accuracy", width));
             }
+            if (shape.validation()) {
+                header.append(" | ").append(pad("Val loss", width));
+                if (shape.classification()) {
+                    header.append(" | ").append(pad("Val acc.", width));
+                }
+            }
             write(header.toString().stripTrailing() + "\n" + "-".repeat(header.length()) + "\n");
         }
 
@@ -237,6 +269,13 @@ public abstract class FitWriter implements EpochListener {
             if (shape.classification()) {
                 line.append(" | ").append(right(NumberText.fixed(record.accuracy(), DECIMALS), width));
             }
+            if (shape.validation()) {
+                line.append(" | ").append(right(NumberText.fixed(record.validationLoss(), DECIMALS), width));
+                if (shape.classification()) {
+                    line.append(" | ").append(right(NumberText.fixed(record.validationAccuracy(), DECIMALS),
+                            width));
+                }
+            }
             write(line.append('\n').toString());
         }
 
@@ -256,6 +295,10 @@ public abstract class FitWriter implements EpochListener {
                     summary.append(", accuracy = ").append(NumberText.significant(result.accuracy(), 10));
                 }
                 write(summary.append('\n').toString());
+                if (shape.parameters().isEmpty()) {
+                    flush();
+                    return;
+                }
                 StringBuilder parameters = new StringBuilder("Final parameters: ");
                 for (int i = 0; i < shape.parameters().size(); i++) {
                     parameters.append(i == 0 ? "" : ", ").append(shape.parameters().get(i)).append(" = ")
@@ -264,6 +307,46 @@ public abstract class FitWriter implements EpochListener {
                 write(parameters.append('\n').toString());
             }
             flush();
+        }
+    }
+
+    /**
+     * Keras's lines, one an epoch: {@code Epoch 3/50 - loss: 0.6870 - accuracy: 0.5610 - val_loss: … -
+     * val_accuracy: …}, four decimals as {@code model.fit} prints them; epoch 0, the start, says so. Then the summary
+     * line of the table, with ten significant digits.
+     */
+    private static final class KerasLines extends FitWriter {
+
+        KerasLines(Writer out, FitShape shape) {
+            super(out, shape, null);
+        }
+
+        @Override
+        public void begin() {
+        }
+
+        @Override
+        public void onEpoch(EpochRecord record) {
+            StringBuilder line = new StringBuilder("Epoch ").append(record.epoch()).append('/').append(shape.epochs());
+            if (record.epoch() == 0) {
+                line.append(" (start)");
+            }
+            line.append(" - loss: ").append(NumberText.fixed(record.loss(), 4));
+            if (shape.classification()) {
+                line.append(" - accuracy: ").append(NumberText.fixed(record.accuracy(), 4));
+            }
+            if (shape.validation()) {
+                line.append(" - val_loss: ").append(NumberText.fixed(record.validationLoss(), 4));
+                if (shape.classification()) {
+                    line.append(" - val_accuracy: ").append(NumberText.fixed(record.validationAccuracy(), 4));
+                }
+            }
+            write(line.append('\n').toString());
+        }
+
+        @Override
+        public void end(FitResult result) {
+            new Table(out, shape).end(result);
         }
     }
 }

@@ -116,21 +116,21 @@ class FitDataErrorTest {
     @Test
     void labelsThatAreNotClasses() throws IOException {
         assertDataError(fit("labels.csv", "x,y\n1,1\n2,3\n", "--model", "logistic"),
-                "labels.csv, row 2, column y: the label is 3.0; classification labels are -1 and 1, or 0 and 1");
+                "labels.csv, row 2, column y: the label is 3; a classifier's labels are 0 and 1, or -1 and 1");
     }
 
     @Test
     void aColumnNameTheModelCannotUse() throws IOException {
         assertDataError(fit("names.csv", "sepal length,y\n1,1\n", "--model", "linear"),
-                "names.csv, column sepal length: --model needs column names that can stand in an expression "
-                        + "(letters, digits and _, not a function's name)");
+                "names.csv, column sepal length: a model needs column names of letters, digits and _ (the "
+                        + "weights are named w_<column> in the output)");
     }
 
     @Test
     void misuseOfOptionsIsAUsageErrorWithAPointerToHelp() throws IOException {
         String[][] cases = {
-                {"give either --loss EXPR (with --params) or --model linear|logistic|hinge, not neither", "--epochs", "0"},
-                {"unknown model 'svm' (known: linear, logistic, hinge)", "--model", "svm"},
+                {"give either --loss EXPR (with --params) or --model linear|logistic|hinge|mlp, not neither", "--epochs", "0"},
+                {"unknown model 'svm' (known: linear, logistic, hinge, mlp)", "--model", "svm"},
                 {"--seed has no effect without --shuffle", "--model", "linear", "--seed", "1"},
                 {"--l2 goes with --model; with --loss, write the penalty into the loss", "--loss", "(w*x-y)^2",
                         "--params", "w=0", "--l2", "1"},

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adagrad.Cli;
+import dev.adagrad.CsvTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ class FitSideBySideTest {
     void settingsForOneOptimizerGoWithoutOptimizersAndViceVersa() throws Exception {
         String data = seedPoints().toString();
         for (String[] args : List.of(
-                new String[] {"--optimizers", "sgd,adam", "--lr", "0.1"},
+                new String[] {"--optimizers", "sgd,adam", "--weight-decay", "0.1"},
                 new String[] {"--optimizers", "sgd,adam", "--optimizer", "adam"},
                 new String[] {"--set", "sgd.lr=0.1"},
                 new String[] {"--optimizers", "sgd,sgd"},
@@ -85,5 +86,20 @@ class FitSideBySideTest {
             assertEquals(2, result.exitCode(), String.join(" ", args) + ": " + result.err());
             assertTrue(result.err().startsWith("adagrad fit: "), result.err());
         }
+    }
+
+    /** Issue 12, item 8: as in compare, one --lr is every optimizer's rate; each then follows its own update. */
+    @Test
+    void oneLearningRateIsSharedByEveryOptimizer() throws Exception {
+        String data = seedPoints().toString();
+        CsvTable shared = new CsvTable(Cli.output(List.of("fit", "--data", data, "--loss", "(w*x+b-y)^2",
+                "--params", "w=0,b=0", "--optimizers", "sgd,adagrad", "--lr", "0.05", "--epochs", "1",
+                "--format", "csv")));
+        // Epoch 1 from w = b = 0 on x = 1..4, y = 2x: ∂/∂w mean (wx + b − y)² = mean(−2·2x·x) = −30 and
+        // ∂/∂b = mean(−2·2x) = −10, by hand. SGD: w = 0.05·30 = 1.5, b = 0.5; AdaGrad's first step is lr·g/|g|.
+        assertEquals(1.5, shared.number(1, "w"), 1e-6);
+        assertEquals(0.5, shared.number(1, "b"), 1e-6);
+        assertEquals(0.05, shared.number(3, "w"), 1e-6);
+        assertEquals(0.05, shared.number(3, "b"), 1e-6);
     }
 }

@@ -3,6 +3,7 @@ package dev.adagrad.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.adagrad.data.Dataset;
+import dev.adagrad.data.LabelledRows;
 import dev.adagrad.expr.ExpressionSyntax;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,11 @@ class BatchLossTest {
      */
     @Test
     void theExactGradientOfTheMeanLogisticLossWithL2IsTheHandDerivedOne() {
-        Model logistic = Model.named("logistic").orElseThrow();
-        List<String> features = List.of("x1", "x2");
-        List<String> parameters = Model.parameters(features);
+        List<String> parameters = List.of("w_x1", "w_x2", "b");
         double l2 = 0.05;
-        BatchLoss loss = BatchLoss.compile(ExpressionSyntax.check(logistic.loss(features, "y")), data(), parameters,
-                l2, parameters.subList(0, 2));
+        BatchLoss loss = BatchLoss.compile(ExpressionSyntax.check("softplus(-y*(w_x1*x1+w_x2*x2+b))"), data(),
+                parameters, l2, parameters.subList(0, 2));
+        LinearModel model = new LinearModel(LabelledRows.fromDataset(data(), 2), LinearModel.Loss.LOGISTIC, l2);
         double[] x = {0.3, -0.7, 0.2};
 
         double expectedLoss = 0;
@@ -58,6 +58,12 @@ class BatchLossTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(expected[i], gradient[i], 1e-14, parameters.get(i));
         }
+        double[] modelGradient = new double[3];
+        assertEquals(expectedLoss, model.valueAndGradient(x, modelGradient), 1e-14, "the built-in logistic model");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected[i], modelGradient[i], 1e-14, "the built-in model's " + parameters.get(i));
+        }
+        assertEquals(parameters, model.variables());
         assertEquals(expectedLoss, loss.value(x), 1e-14);
     }
 

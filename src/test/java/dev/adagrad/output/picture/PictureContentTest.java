@@ -160,6 +160,17 @@ class PictureContentTest {
     }
 
     @Test
+    void aFitsValidationCurveHasItsColourAndAnotherDash() {
+        List<Looks.Look> looks = LossCurvePlot.looks(List.of(new LossCurvePlot.Series("adagrad", new double[] {1}),
+                new LossCurvePlot.Series("adagrad val", new double[] {1}), new LossCurvePlot.Series("sgd",
+                        new double[] {1})));
+        assertEquals(Looks.ofOptimizer("adagrad"), looks.get(0));
+        assertEquals(Looks.BLUISH_GREEN, looks.get(1).rgb());
+        assertEquals(Looks.Dash.DOTTED, looks.get(1).dash(), "adagrad's own line is solid");
+        assertEquals(Looks.ofOptimizer("sgd"), looks.get(2));
+    }
+
+    @Test
     void crowdedStepLabelsAreThinnedSoNoneOverlap() {
         Objective parabola = Objective.of("x^2");
         PlotData data = new PlotData("x^2", parabola.variables(), parabola, List.of(),

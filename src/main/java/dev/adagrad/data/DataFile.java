@@ -1,0 +1,142 @@
+package dev.adagrad.data;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * A data file named on the command line: a path, or {@code -} for standard input; CSV or svmlight, told by an
+ * explicit format or by the extension ({@code .svm}, {@code .svmlight}, {@code .libsvm}; anything else is CSV), and
+ * gzip-compressed when it ends in {@code .gz} or starts with gzip's magic bytes. Text is strict UTF-8 (a binary file
+ * is an error, not garbage), without a leading byte-order mark.
+ */
+public final class DataFile {
+
+    /** The formats a data file can have. */
+    public enum Format { csv, svmlight }
+
+    private final String argument;
+    private final Format format;
+
+    private DataFile(String argument, Format format) {
+        this.argument = argument;
+        this.format = format;
+    }
+
+    /** @param explicit the format given with {@code --data-format}, or null to tell it from the name */
+    public static DataFile of(String argument, Format explicit) {
+        return new DataFile(argument, explicit != null ? explicit : detect(argument));
+    }
+
+    public static DataFile of(Path file) {
+        return of(file.toString(), null);
+    }
+
+    private static Format detect(String argument) {
+        String name = argument.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        return name.endsWith(".svm") || name.endsWith(".svmlight") || name.endsWith(".libsvm") ? Format.svmlight
+                : Format.csv;
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    public boolean standardInput() {
+        return argument.equals("-");
+    }
+
+    /** How messages name it. */
+    public String name() {
+        return standardInput() ? "standard input" : argument;
+    }
+
+    /** Reads labelled rows: svmlight as it is, CSV with the column {@code target} as the label. */
+    public LabelledRows rows(String target) {
+        if (format == Format.svmlight) {
+            return read(reader -> SvmLightReader.read(name(), reader));
+        }
+        Dataset dataset = read(reader -> CsvDataLoader.parse(name(), reader, column -> true));
+        int column = dataset.column(target);
+        if (column < 0) {
+            throw DataException.column(name(), target, "no such column; the file's columns are "
+                    + String.join(", ", dataset.columns()));
+        }
+        if (dataset.width() == 1) {
+            throw DataException.file(name(), "no column besides the target " + target + " to fit on");
+        }
+        return LabelledRows.fromDataset(dataset, column);
+    }
+
+    /** What reads the text once it is open. */
+    @FunctionalInterface
+    public interface Parse<T> {
+        T parse(BufferedReader reader) throws IOException;
+    }
+
+    /** Opens the file, hands it to {@code parse} and turns I/O and decoding failures into {@link DataException}s. */
+    public <T> T read(Parse<T> parse) {
+        String name = name();
+        if (!standardInput() && Files.isDirectory(Path.of(argument))) {
+            throw DataException.file(name, "a directory, not a data file");
+        }
+        try (BufferedReader reader = open()) {
+            return parse.parse(reader);
+        } catch (NoSuchFileException e) {
+            throw DataException.file(name, "no such file");
+        } catch (AccessDeniedException e) {
+            throw DataException.file(name, "cannot be read: permission denied");
+        } catch (CharacterCodingException e) {
+            throw DataException.file(name, "not UTF-8 text");
+        } catch (ZipException e) {
+            throw DataException.file(name, "not a whole gzip file: " + e.getMessage());
+        } catch (java.io.EOFException e) {
+            throw DataException.file(name, "the gzip data ends early (a truncated file?)");
+        } catch (UncheckedIOException e) {
+            throw CsvDataLoader.malformed(name, e.getCause());
+        } catch (IOException e) {
+            throw DataException.file(name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private BufferedReader open() throws IOException {
+        InputStream raw = standardInput() ? System.in : Files.newInputStream(Path.of(argument));
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        InputStream text = gzip ? new GZIPInputStream(in, 1 << 16) : in;
+        if (standardInput()) {
+            text = new java.io.FilterInputStream(text) {
+                @Override
+                public void close() {
+                    // standard input stays open: the process owns it
+                }
+            };
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(text,
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+}
