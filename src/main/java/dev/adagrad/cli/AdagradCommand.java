@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Exit codes: 0 done, 1 runtime error, 2 usage error,",
                 "3 a value became NaN or infinite, 130 interrupted (rows kept).",
-                "Man pages (AsciiDoc) are in the jar's man/ folder."})
+                "adagrad man COMMAND shows a command's manual page."})
 public final class AdagradCommand implements Callable<Integer> {
 
     @Spec
@@ -40,10 +40,10 @@ public final class AdagradCommand implements Callable<Integer> {
     /** The subcommands, in the order --help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ExplainCommand.class, CompareCommand.class,
             SweepCommand.class, FitCommand.class, DataCommand.class, OptimizersCommand.class, FunctionsCommand.class,
-            CompletionCommand.class, CommandLine.HelpCommand.class);
+            CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class);
 
     /** These see the whole command tree (help lists it, completion walks it), so they never run alone. */
-    private static final Set<String> NEED_EVERY_COMMAND = Set.of("help", "completion");
+    private static final Set<String> NEED_EVERY_COMMAND = Set.of("help", "completion", "man");
 
     /** Builds the whole command line, every subcommand included, with this project's error handling and streams. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -68,6 +68,8 @@ public final class AdagradCommand implements Callable<Integer> {
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setUsageHelpAutoWidth(true);
+        // --format CSV, --compat Keras, --grad EXACT: a choice's case is no typo worth refusing.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         for (CommandLine subcommand : commandLine.getSubcommands().values()) {
             // Every subcommand's standard options include -V, --version; without the provider they printed nothing.
             if (subcommand.getCommandSpec().versionProvider() == null) {

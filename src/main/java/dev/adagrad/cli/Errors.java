@@ -35,7 +35,9 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine commandLine = ex.getCommandLine();
         String message = ex.getMessage();
-        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        if (ex instanceof UnmatchedArgumentException unmatched && Suggestions.isUnknownCommand(unmatched)) {
+            message = Suggestions.unknownCommand(unmatched.getUnmatched().get(0), commandLine);
+        } else if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
         }
         usage(commandLine, message);

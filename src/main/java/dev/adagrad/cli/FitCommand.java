@@ -304,7 +304,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             }
             return null;
         }
-        FitProblem.Kind kind = FitProblem.Kind.named(model).orElseThrow(() -> new UsageException("unknown model '"
+        FitProblem.Kind kind = FitProblem.Kind.named(model.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new UsageException("unknown model '"
                 + model + "' (known: " + FitProblem.Kind.known() + ")"));
         if (loss != null && (kind != FitProblem.Kind.MLP || !(loss.equals("bce") || loss.equals("mse")))) {
             throw new UsageException(kind == FitProblem.Kind.MLP ? "--model mlp takes --loss bce or --loss mse (got '"

@@ -114,8 +114,9 @@ public final class OptimizerOptions {
     }
 
     static OptimizerSpec spec(String name) {
-        return Optimizers.byName(name).orElseThrow(() -> new UsageException(
-                "unknown optimizer '" + name + "' (known: " + String.join(", ", Optimizers.names()) + ")"));
+        return Optimizers.byName(name.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new UsageException(
+                "unknown optimizer '" + name + "'" + Suggestions.didYouMean(name, Optimizers.names()) + " (known: "
+                        + String.join(", ", Optimizers.names()) + ")"));
     }
 
     /**

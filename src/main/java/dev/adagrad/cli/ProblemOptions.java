@@ -18,18 +18,27 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The problem: what to minimise, where to start, how to take the gradient. */
 public final class ProblemOptions {
 
     private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
 
-    @Option(names = "--f", required = true, paramLabel = "EXPR",
+    @Option(names = "--f", required = true, paramLabel = "EXPR", completionCandidates = FunctionNames.class,
             description = "The objective, in exp4j syntax: + - * / ^ %%, parentheses, exp4j's functions "
                     + "(sin, exp, log, sqrt, abs, …) and max(a,b), min(a,b). Every other name is a variable; "
                     + "e and pi are constants unless --x0 names them. Or a named test function such as "
                     + "rosenbrock (see 'adagrad functions'), whose usual start is used when --x0 is omitted.")
     String expression;
+
+    /** The named test functions, for tab completion of --f. */
+    static final class FunctionNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return TestFunctions.all().stream().map(TestFunction::name).iterator();
+        }
+    }
 
     @Option(names = "--x0", paramLabel = "VALUES",
             description = "Start point: 4 for one variable, w=1,b=-2 by name, or 1,-2 in the order the variables "
@@ -66,11 +75,27 @@ public final class ProblemOptions {
         }
     }
 
-    /** Checks --f and --x0 and builds the objective. Throws ExpressionException or UsageException. */
+    /** The command this mixin belongs to: its stderr gets the notes on likely typos. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * Checks --f and --x0 and builds the objective. Throws ExpressionException or UsageException. Names that look
+     * like typos get a note on stderr, and the run goes on: they may be meant.
+     */
     Problem problem() {
         TestFunction testFunction = TestFunctions.named(expression).orElse(null);
         ParsedExpression parsed = testFunction == null ? ExpressionSyntax.checkTyped(expression)
                 : ExpressionSyntax.check(testFunction.formula());
+        if (testFunction == null) {
+            for (Typos.Note note : Typos.inExpression(expression.strip(), parsed.identifiers(),
+                    namedInStartPoint())) {
+                if (startPoint == null && note.nearTestFunction()) {
+                    throw new UsageException("--f: " + note.text());
+                }
+                command.commandLine().getErr().println(Errors.prefix(command) + "note: --f: " + note.text());
+            }
+        }
         StartPoint start = testFunction != null && startPoint == null
                 ? new StartPoint(testFunction.variables(), testFunction.start().clone())
                 : startPoint(parsed);
@@ -125,6 +150,19 @@ public final class ProblemOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The variables --x0 names (w=1,b=2), which are meant whatever they look like. */
+    private List<String> namedInStartPoint() {
+        List<String> names = new ArrayList<>();
+        if (startPoint != null) {
+            for (String item : startPoint.split(",", -1)) {
+                if (item.contains("=")) {
+                    names.add(item.substring(0, item.indexOf('=')).strip());
+                }
+            }
+        }
+        return names;
     }
 
     private static Map<String, Double> named(List<String> items) {

@@ -44,7 +44,7 @@ class BadInputTest {
                 bad("negative tolerance", "--tol must be ≥ 0", "--tol", "-1"),
                 bad("zero h", "--h must be > 0", "--h", "0"),
                 bad("unknown format", "expected one of [table, csv, jsonl]", "--format", "xml"),
-                bad("unknown optimizer", "unknown optimizer 'adagard' (known: sgd, momentum, nesterov, adagrad",
+                bad("unknown optimizer", "unknown optimizer 'adagard' (did you mean adagrad?) (known: sgd, momentum, nesterov, adagrad",
                         "--optimizer", "adagard"),
                 bad("missing option value", "Missing required parameter for option '--lr'", "--lr"));
     }
@@ -229,7 +229,7 @@ class BadInputTest {
         Cli.Result result = Cli.run("runn", "--f", "x^2");
 
         assertEquals(2, result.exitCode());
-        assertShortMessage(result, "Unmatched arguments");
+        assertShortMessage(result, "no command named 'runn' (did you mean run?)");
     }
 
     static void assertShortMessage(Cli.Result result, String expectedFragment) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompletionCommandTest {
 
     /** Sources the script in bash and asks it to complete {@code line} (words split on spaces). */
-    private static String complete(Path script, String line) throws IOException, InterruptedException {
+    static String complete(Path script, String line) throws IOException, InterruptedException {
         String words = line.endsWith(" ") ? line + "''" : line;
         String program = "source " + script + " 2>/dev/null; COMP_WORDS=(" + words + "); "
                 + "COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE}; "

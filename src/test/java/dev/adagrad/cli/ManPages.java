@@ -1,19 +1,19 @@
 package dev.adagrad.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
-import picocli.codegen.docgen.manpage.ManPageGenerator;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Writes the man pages (AsciiDoc, picocli's manpage doctype) of adagrad and every subcommand, from the same command
- * model the program runs with, so the generated hyperparameter options are documented too.
- *
- * <p>Run at build time by the exec plugin (see pom.xml) into the jar's {@code man/} folder; it lives with the tests
- * because picocli-codegen is needed only to build, not to run. Convert a page to troff with
- * {@code asciidoctor -b manpage adagrad.adoc}.
+ * Writes the roff man page of adagrad and of every subcommand ({@code adagrad.1}, {@code adagrad-run.1}, …) into a
+ * folder, from the same command model the program runs with ({@link ManPage}); {@code adagrad man COMMAND} prints the
+ * same pages. Run at build time by the exec plugin into {@code target/man}, which the Debian package installs (see
+ * src/dist/build-deb.sh). The help command gets no page of its own: {@code adagrad(1)} lists it.
  */
 public final class ManPages {
 
@@ -21,16 +21,20 @@ public final class ManPages {
     }
 
     public static void main(String[] args) throws IOException {
-        File directory = new File(args.length > 0 ? args[0] : "target/classes/man");
-        if (!directory.isDirectory() && !directory.mkdirs()) {
-            throw new IOException("cannot create " + directory);
-        }
+        Path directory = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/man"));
         StringWriter ignored = new StringWriter();
-        CommandLine commandLine = AdagradCommand.commandLine(new PrintWriter(ignored), new PrintWriter(ignored));
-        int status = ManPageGenerator.generateManPage(directory, null, new boolean[0], true,
-                commandLine.getCommandSpec());
-        if (status != 0) {
-            throw new IOException("man page generation failed with status " + status);
+        CommandLine root = AdagradCommand.commandLine(new PrintWriter(ignored), new PrintWriter(ignored));
+        String version = new AdagradCommand.Version().getVersion()[0];
+        write(directory, root.getCommandSpec(), version);
+        for (CommandLine subcommand : root.getSubcommands().values()) {
+            if (!subcommand.getCommandName().equals("help")) {
+                write(directory, subcommand.getCommandSpec(), version);
+            }
         }
+    }
+
+    private static void write(Path directory, CommandSpec spec, String version) throws IOException {
+        Files.writeString(directory.resolve(ManPage.name(spec) + ".1"), ManPage.of(spec, version),
+                StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds target/adagrad_VERSION-1_ARCH.deb (mvn -B package -Pdist runs it after the jar is made).
+#
+# jpackage (JDK 17) makes the package: the launcher, the jar and a jlink'ed runtime of the four modules adagrad uses
+# in /opt/adagrad, and the Depends line computed from the runtime's native libraries. (Its /usr layout, with
+# --install-dir /usr, has a launcher that asks dpkg where its libraries are, so it cannot run from an unpacked
+# package.) jpackage cannot place files outside its application folder, so the package is then opened
+# (dpkg-deb -R) to add what a command needs to feel installed, as files dpkg owns and removes:
+#   /usr/bin/adagrad                                 a relative symbolic link to /opt/adagrad/bin/adagrad
+#   /usr/share/man/man1/adagrad*.1.gz                one roff page per command (target/man, made from the model)
+#   /usr/share/bash-completion/completions/adagrad   picocli's completion script, made by `adagrad completion`
+# and closed again (dpkg-deb -b). Usage: build-deb.sh VERSION TARGET_DIR
+set -euo pipefail
+
+version="${1%-SNAPSHOT}"   # jpackage wants numbers only: 0.1.0-SNAPSHOT is packaged as 0.1.0-1
+target="$(cd "$2" && pwd)"
+work="$target/dist"
+rm -rf "$work" "$target"/adagrad_*.deb
+mkdir -p "$work/input"
+cp "$target/adagrad.jar" "$work/input/"
+
+# java.desktop draws the pictures (AWT, ImageIO); java.sql is referenced by Commons CSV; jdk.unsupported holds
+# sun.misc.Signal. The JVM flags are the ./adagrad launcher's: a short-lived command line program.
+jpackage --type deb --dest "$work/jpackage" --input "$work/input" --main-jar adagrad.jar \
+  --main-class dev.adagrad.Main --name adagrad --app-version "$version" \
+  --description "A command-line optimization explorer: type an objective, pick an optimizer, see every step." \
+  --vendor adagrad --linux-app-category math \
+  --add-modules java.base,java.desktop,java.sql,jdk.unsupported \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files" \
+  --java-options "-XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -Xshare:auto"
+
+deb="$(ls "$work"/jpackage/adagrad_*.deb)"
+tree="$work/tree"
+dpkg-deb -R "$deb" "$tree"
+
+mkdir -p "$tree/usr/bin"
+ln -s ../../opt/adagrad/bin/adagrad "$tree/usr/bin/adagrad"
+man1="$tree/usr/share/man/man1"
+mkdir -p "$man1"
+for page in "$target"/man/*.1; do
+  gzip -9 -n -c "$page" > "$man1/$(basename "$page").gz"
+done
+completions="$tree/usr/share/bash-completion/completions"
+mkdir -p "$completions"
+java -jar "$target/adagrad.jar" completion > "$completions/adagrad"
+
+# dpkg checks installed files against md5sums when there is one; jpackage writes none, so neither do we.
+size="$(du -sk --exclude=DEBIAN "$tree" | cut -f1)"
+sed -i "s/^Installed-Size: .*/Installed-Size: $size/" "$tree/DEBIAN/control"
+# bash loads the completion script lazily through the bash-completion package, which a minimal system may lack.
+sed -i '/^Depends:/a Suggests: bash-completion, man-db' "$tree/DEBIAN/control"
+dpkg-deb --root-owner-group -Zxz -b "$tree" "$target/$(basename "$deb")" >/dev/null
+echo "built $target/$(basename "$deb")"
