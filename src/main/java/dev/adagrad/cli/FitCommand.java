@@ -438,15 +438,17 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
                 }
                 FitComparisonTable.write(target.writer(), shape.classification(), table);
             } else {
+                // Copied out while the fits run, so that a reader that goes away stops them all (as compare does).
                 try (PartFiles parts = new PartFiles(entries.size(), outputOptions.output)) {
+                    target.writer().write(FitWriter.longHeader(format, shape));
+                    target.flush();
                     try {
                         results = comparison.run(entries, schedule,
-                                i -> FitWriter.labelled(format, parts.writer(i), shape, entries.get(i).name()));
+                                i -> FitWriter.labelled(format, parts.writer(i), shape, entries.get(i).name()),
+                                progress -> parts.stream(target, progress::done));
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }
-                    target.writer().write(FitWriter.longHeader(format, shape));
-                    parts.copyTo(target.writer());
                 }
             }
             target.commit();
