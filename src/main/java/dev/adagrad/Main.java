@@ -48,7 +48,8 @@ public final class Main {
         StopRequest.reset();
         int code;
         try {
-            code = AdagradCommand.commandLine(out, err, args).execute(args);
+            Integer refused = AdagradCommand.refuseUnknownHelpOption(args, err);
+            code = refused != null ? refused : AdagradCommand.commandLine(out, err, args).execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
             code = Errors.unexpected(e, err);
         } catch (UncheckedIOException e) {

@@ -136,11 +136,11 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
                     + "algorithm, for any optimizer). SGD and AdaGrad without weight decay do that anyway, exactly.")
     boolean lazy;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", converter = Numbers.StepCount.class,
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", converter = Numbers.Count.class,
             description = "Passes over the data, 0 to " + MAX_EPOCHS + ". Default: ${DEFAULT-VALUE}.")
     long epochs;
 
-    @Option(names = "--batch-size", paramLabel = "B", converter = Numbers.StepCount.class,
+    @Option(names = "--batch-size", paramLabel = "B", converter = Numbers.Count.class,
             description = "Rows per optimizer step; the last batch of an epoch takes what is left. "
                     + "Default: all rows (full batch); 32 with --compat keras.")
     Long batchSize;
@@ -148,13 +148,13 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     @Option(names = "--shuffle", description = "Shuffle the rows at the start of every epoch (see --seed).")
     boolean shuffle;
 
-    @Option(names = "--seed", paramLabel = "S", converter = Numbers.StepCount.class,
+    @Option(names = "--seed", paramLabel = "S", converter = Numbers.Count.class,
             description = "The seed of --shuffle and of an mlp's starting weights, so the same seed gives the same "
                     + "fit. Default: 0.")
     Long seed;
 
     @Option(names = {"--print-every", "--every"}, paramLabel = "K", defaultValue = "1",
-            converter = Numbers.StepCount.class,
+            converter = Numbers.Count.class,
             description = "Print epochs 0, K, 2K, ... and the last. Default: ${DEFAULT-VALUE}.")
     long printEvery;
 
@@ -201,6 +201,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        named(data, "--data");
+        named(validation, "--validation");
         FitProblem.Kind kind = kind();
         Schedule schedule = schedule(kind);
         plotOptions.validate(outputOptions.output);
@@ -369,6 +371,13 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         long defaultBatch = optimizerOptions.compat == Compat.keras ? 32 : Integer.MAX_VALUE;
         int batch = (int) Math.min(Integer.MAX_VALUE, batchSize == null ? defaultBatch : batchSize);
         return new Schedule(epochs, batch, shuffle, seed == null ? 0 : seed, printEvery);
+    }
+
+    /** An empty file name read as the current directory (": a directory"); say what is missing instead. */
+    private static void named(String file, String option) {
+        if (file != null && file.isBlank()) {
+            throw new UsageException(option + " is empty: give a CSV or svmlight file, or - for standard input");
+        }
     }
 
     private static Double positive(Double maxSeconds) {
