@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "  source <(adagrad completion)                     # tab completion",
                 "",
                 "Exit codes: 0 done, 1 runtime error, 2 usage error,",
-                "3 a value became NaN or infinite, 130 interrupted (rows kept).",
+                "3 a value became NaN or infinite, 130 interrupted (rows kept),",
+                "141 the reader of standard output went away, 143 terminated (SIGTERM).",
                 "adagrad man COMMAND shows a command's manual page."})
 public final class AdagradCommand implements Callable<Integer> {
 
@@ -70,6 +71,9 @@ public final class AdagradCommand implements Callable<Integer> {
         commandLine.setUsageHelpAutoWidth(true);
         // --format CSV, --compat Keras, --grad EXACT: a choice's case is no typo worth refusing.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // No @file expansion: no command needs it (an expression is one argument), and it let an argument read any
+        // file into an error message (@/etc/hostname) or hang on one that never ends (@/dev/zero).
+        commandLine.setExpandAtFiles(false);
         for (CommandLine subcommand : commandLine.getSubcommands().values()) {
             // Every subcommand's standard options include -V, --version; without the provider they printed nothing.
             if (subcommand.getCommandSpec().versionProvider() == null) {
@@ -80,6 +84,25 @@ public final class AdagradCommand implements Callable<Integer> {
             }
         }
         return commandLine;
+    }
+
+    /**
+     * picocli's help command ignores an option it does not know ({@code help --bogus} printed the usage and exited
+     * 0); this refuses it as every other command does: one line, a pointer to help, exit 2. Null when all is well.
+     */
+    public static Integer refuseUnknownHelpOption(String[] args, PrintWriter err) {
+        if (args.length < 2 || !args[0].equals("help")) {
+            return null;
+        }
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("-") && !arg.equals("-h") && !arg.equals("--help")) {
+                err.println("adagrad help: unknown option '" + Messages.shown(arg) + "'");
+                err.println("Try 'adagrad help' for more information.");
+                return ExitCode.USAGE;
+            }
+        }
+        return null;
     }
 
     private static Class<?> subcommandNamed(String name) {

@@ -113,7 +113,7 @@ public final class CompareCommand implements Callable<Integer> {
                 ComparisonTable.write(target.writer(), variables, problem.testFunction(), rows);
             } else {
                 results = writeTrajectories(comparison, entries, problem.start().values(), variables, format,
-                        target.writer(), recorders);
+                        target, recorders);
             }
             target.commit();
         }
@@ -201,12 +201,12 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs in parallel, each optimizer's rows going to a temporary file of its own, then copies the files to the
-     * output in the order the optimizers were given: the bytes do not depend on which run finished first, and a long
-     * comparison needs no memory for its rows.
+     * Runs in parallel, each optimizer's rows going to a temporary file of its own, copied to the output in the order
+     * the optimizers were given while they run: the bytes do not depend on which run finished first, a long
+     * comparison needs no memory for its rows, and a reader that goes away stops every run at once.
      */
     private List<RunResult> writeTrajectories(Comparison comparison, List<Comparison.Entry> entries, double[] start,
-                                              List<String> variables, Format format, Writer out,
+                                              List<String> variables, Format format, OutputTarget target,
                                               IntFunction<StepListener> recorders)
             throws IOException, InterruptedException {
         try (PartFiles parts = new PartFiles(entries.size(), outputOptions.output)) {
@@ -217,16 +217,20 @@ public final class CompareCommand implements Callable<Integer> {
                         variables)));
                 listeners.add(rows.get(i).andThen(recorders.apply(i)));
             }
-            List<RunResult> results;
+            target.writer().write(TrajectoryWriter.header(format, variables));
+            target.flush();
             try {
-                results = comparison.run(entries, start, stopping.steps, stopping.tolerance, listeners::get);
-                rows.forEach(EveryKth::finish);
+                return comparison.run(entries, start, stopping.steps, stopping.tolerance, listeners::get,
+                        progress -> parts.stream(target, i -> {
+                            if (!progress.done(i)) {
+                                return false;
+                            }
+                            EveryKth.finish(rows.get(i)); // run i has ended: its held-back last row, if any
+                            return true;
+                        }));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            out.write(TrajectoryWriter.header(format, variables));
-            parts.copyTo(out);
-            return results;
         }
     }
 }

@@ -43,15 +43,15 @@ public final class DataCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "linear, classification or sparse-logistic.")
     String name;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "1000", converter = Numbers.StepCount.class,
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "1000", converter = Numbers.Count.class,
             description = "Rows to write. Default: ${DEFAULT-VALUE}.")
     long rows;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", converter = Numbers.StepCount.class,
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", converter = Numbers.Count.class,
             description = "Seed of the random stream. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--features", paramLabel = "D", converter = Numbers.StepCount.class,
+    @Option(names = "--features", paramLabel = "D", converter = Numbers.Count.class,
             description = "Number of feature columns x1..xD. Default: the dataset's (see above).")
     Long features;
 

@@ -24,7 +24,8 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
 
     /** A user's text cut to 40 characters for a message. */
     static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+        String shown = Messages.shown(text);
+        return shown.length() > 40 ? shown.substring(0, 37) + "..." : shown;
     }
 
     static String prefix(CommandSpec spec) {
@@ -66,29 +67,75 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
             return ExitCode.USAGE;
         }
         debug(ex, err);
-        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-            err.println(prefix + "cannot write the output: " + ex.getMessage());
-            return ExitCode.RUNTIME;
+        IOException failure = ex instanceof UncheckedIOException unchecked ? unchecked.getCause()
+                : ex instanceof IOException io ? io : null;
+        if (failure != null) {
+            return outputFailed(prefix, failure, err);
         }
-        err.println(prefix + "internal error: " + ex + " (set ADAGRAD_DEBUG=1 for details)");
+        err.println(prefix + "internal error" + detail(ex) + " (set ADAGRAD_DEBUG=1 for details)");
         return ExitCode.RUNTIME;
     }
 
-    /** Standard output could not be written: one line on stderr, exit code 1. */
+    /**
+     * An output could not be written: one line on stderr and exit code 1; but a closed pipe (the reader went away,
+     * as {@code | head -1} does) is no error of ours: nothing printed, exit 141, as if SIGPIPE had ended us.
+     */
     public static int outputFailed(IOException cause, PrintWriter err) {
-        err.println("adagrad: cannot write the output: " + cause.getMessage());
+        return outputFailed("adagrad: ", cause, err);
+    }
+
+    private static int outputFailed(String prefix, IOException cause, PrintWriter err) {
+        if (closedPipe(cause)) {
+            return ExitCode.CLOSED_PIPE;
+        }
+        err.println(prefix + "cannot write the output: " + reason(cause));
         return ExitCode.RUNTIME;
+    }
+
+    /** Whether writing failed because the reading end of a pipe or FIFO is closed (EPIPE). */
+    static boolean closedPipe(IOException cause) {
+        return "Broken pipe".equals(cause.getMessage());
+    }
+
+    /** An I/O failure in words, without Java's class names: "No space left on device", "permission denied: f". */
+    static String reason(IOException cause) {
+        if (cause instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory: " + cause.getMessage();
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + cause.getMessage();
+        }
+        if (cause instanceof java.nio.file.FileSystemException system && system.getReason() != null) {
+            return system.getReason() + (system.getFile() == null ? "" : ": " + system.getFile());
+        }
+        return cause.getMessage() == null ? "an input or output error" : cause.getMessage();
+    }
+
+    /** ": " and the problem's own message, or nothing: never Java's class name. */
+    private static String detail(Throwable problem) {
+        return problem.getMessage() == null || problem.getMessage().isBlank() ? "" : ": " + problem.getMessage();
     }
 
     /** For errors outside picocli's reach, such as a StackOverflowError. */
     public static int unexpected(Throwable error, PrintWriter err) {
         debug(error, err);
-        if (error instanceof StackOverflowError) {
-            err.println("adagrad: the input is nested too deeply to process");
-        } else {
-            err.println("adagrad: internal error: " + error);
-        }
+        err.println(lastResort(error));
         return ExitCode.RUNTIME;
+    }
+
+    /**
+     * The one line for a problem nothing else caught, on any thread: running out of memory and too deep a nesting in
+     * words, anything else as an internal error, cleaned like every message.
+     */
+    public static String lastResort(Throwable problem) {
+        if (problem instanceof OutOfMemoryError) {
+            return "adagrad: ran out of memory; give Java more (JAVA_TOOL_OPTIONS=-Xmx4g) or use fewer rows or "
+                    + "parameters";
+        }
+        if (problem instanceof StackOverflowError) {
+            return "adagrad: the input is nested too deeply to process";
+        }
+        return Messages.clean("adagrad: internal error" + detail(problem) + " (set ADAGRAD_DEBUG=1 for details)");
     }
 
     private static void usage(CommandLine commandLine, String message) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code --every K}: print only row 0, every K-th step and the last; the computation is unchanged. */
 public final class EveryOption {
 
-    @Option(names = "--every", paramLabel = "K", defaultValue = "1", converter = Numbers.StepCount.class,
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1", converter = Numbers.Count.class,
             description = "Print only step 0, every K-th step and the last (the run itself is unchanged). "
                     + "Default: ${DEFAULT-VALUE}.")
     long every;

@@ -11,8 +11,12 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** f, the gradient or x became NaN or infinite; the rows before it were written. */
     public static final int NON_FINITE = 3;
-    /** SIGINT or SIGTERM stopped the command; every row computed before it was written (128 + SIGINT's 2). */
+    /** SIGINT stopped the command; every row computed before it was written (128 + SIGINT's 2). */
     public static final int INTERRUPTED = 130;
+    /** The reader of standard output went away (a closed pipe): nothing printed, as if ended by SIGPIPE (128 + 13). */
+    public static final int CLOSED_PIPE = 141;
+    /** SIGTERM stopped the command, as {@link #INTERRUPTED} (128 + SIGTERM's 15). */
+    public static final int TERMINATED = 143;
 
     private ExitCode() {
     }

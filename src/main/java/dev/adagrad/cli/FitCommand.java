@@ -138,11 +138,11 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
                     + "algorithm, for any optimizer). SGD and AdaGrad without weight decay do that anyway, exactly.")
     boolean lazy;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", converter = Numbers.StepCount.class,
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", converter = Numbers.Count.class,
             description = "Passes over the data, 0 to " + MAX_EPOCHS + ". Default: ${DEFAULT-VALUE}.")
     long epochs;
 
-    @Option(names = "--batch-size", paramLabel = "B", converter = Numbers.StepCount.class,
+    @Option(names = "--batch-size", paramLabel = "B", converter = Numbers.Count.class,
             description = "Rows per optimizer step; the last batch of an epoch takes what is left. "
                     + "Default: all rows (full batch); 32 with --compat keras.")
     Long batchSize;
@@ -150,13 +150,13 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     @Option(names = "--shuffle", description = "Shuffle the rows at the start of every epoch (see --seed).")
     boolean shuffle;
 
-    @Option(names = "--seed", paramLabel = "S", converter = Numbers.StepCount.class,
+    @Option(names = "--seed", paramLabel = "S", converter = Numbers.Count.class,
             description = "The seed of --shuffle and of an mlp's starting weights, so the same seed gives the same "
                     + "fit. Default: 0.")
     Long seed;
 
     @Option(names = {"--print-every", "--every"}, paramLabel = "K", defaultValue = "1",
-            converter = Numbers.StepCount.class,
+            converter = Numbers.Count.class,
             description = "Print epochs 0, K, 2K, ... and the last. Default: ${DEFAULT-VALUE}.")
     long printEvery;
 
@@ -203,6 +203,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        named(data, "--data");
+        named(validation, "--validation");
         FitProblem.Kind kind = kind();
         Schedule schedule = schedule(kind);
         plotOptions.validate(outputOptions.output);
@@ -379,6 +381,13 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         return new Schedule(epochs, batch, shuffle, seed == null ? 0 : seed, printEvery);
     }
 
+    /** An empty file name read as the current directory (": a directory"); say what is missing instead. */
+    private static void named(String file, String option) {
+        if (file != null && file.isBlank()) {
+            throw new UsageException(option + " is empty: give a CSV or svmlight file, or - for standard input");
+        }
+    }
+
     private static Double positive(Double maxSeconds) {
         if (maxSeconds != null && !(maxSeconds > 0)) {
             throw new UsageException("--max-seconds must be > 0 (got " + maxSeconds + ")");
@@ -446,15 +455,17 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
                 }
                 FitComparisonTable.write(target.writer(), shape.classification(), table);
             } else {
+                // Copied out while the fits run, so that a reader that goes away stops them all (as compare does).
                 try (PartFiles parts = new PartFiles(entries.size(), outputOptions.output)) {
+                    target.writer().write(FitWriter.longHeader(format, shape));
+                    target.flush();
                     try {
                         results = comparison.run(entries, schedule,
-                                i -> FitWriter.labelled(format, parts.writer(i), shape, entries.get(i).name()));
+                                i -> FitWriter.labelled(format, parts.writer(i), shape, entries.get(i).name()),
+                                progress -> parts.stream(target, progress::done));
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }
-                    target.writer().write(FitWriter.longHeader(format, shape));
-                    parts.copyTo(target.writer());
                 }
             }
             target.commit();

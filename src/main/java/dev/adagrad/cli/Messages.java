@@ -7,7 +7,65 @@ import java.util.List;
 /** Texts for stderr that describe a result. */
 final class Messages {
 
+    /** The most characters of one name or value echoed in a message. */
+    static final int MOST_PER_VALUE = 80;
+    /** The most characters of one line on stderr. */
+    static final int MOST_PER_LINE = 200;
+
     private Messages() {
+    }
+
+    /**
+     * A name or value as a message shows it: control characters escaped ({@code \x1b}) so input cannot drive the
+     * terminal, and cut to {@link #MOST_PER_VALUE} characters with {@code …}.
+     */
+    static String shown(String value) {
+        return cut(escaped(value), MOST_PER_VALUE);
+    }
+
+    /**
+     * A whole line of stderr made safe: control characters escaped, every run of characters without a space longer
+     * than {@link #MOST_PER_VALUE} cut (a megabyte header, a name of 200,000 columns), the line cut to
+     * {@link #MOST_PER_LINE}.
+     */
+    static String clean(String line) {
+        String text = escaped(line);
+        StringBuilder shown = new StringBuilder(Math.min(text.length(), 2 * MOST_PER_LINE));
+        int word = 0;
+        for (int i = 0; i < text.length() && shown.length() < MOST_PER_LINE; i++) {
+            char c = text.charAt(i);
+            word = c == ' ' ? 0 : word + 1;
+            if (word == MOST_PER_VALUE) {
+                shown.append('…');
+                while (i + 1 < text.length() && text.charAt(i + 1) != ' ') {
+                    i++;
+                }
+                continue;
+            }
+            shown.append(c);
+        }
+        return cut(shown.toString(), MOST_PER_LINE);
+    }
+
+    private static String cut(String text, int most) {
+        return text.length() <= most ? text : text.substring(0, most - 1) + "…";
+    }
+
+    /** Control characters (C0, DEL, C1) as {@code \xHH}; everything else as it is. */
+    private static String escaped(String text) {
+        StringBuilder shown = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (shown == null) {
+                    shown = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                shown.append(String.format("\\x%02x", (int) c));
+            } else if (shown != null) {
+                shown.append(c);
+            }
+        }
+        return shown == null ? text : shown.toString();
     }
 
     /** One line naming the step and the values where a run met a non-finite value. */

@@ -72,8 +72,29 @@ public final class Numbers {
         }
     }
 
+    /**
+     * picocli converter for a count that is not of steps (--seed, --rows, --every): as {@link StepCount}, with
+     * messages that do not speak of steps ("'-1' is negative; it must be a whole number ≥ 0").
+     */
+    public static final class Count extends StepCount {
+        @Override
+        String unit() {
+            return "";
+        }
+    }
+
     /** picocli converter for --steps: a whole number from 0 to {@link #MAX_STEPS}; {@code 1e6} is accepted. */
-    public static final class StepCount implements ITypeConverter<Long> {
+    public static class StepCount implements ITypeConverter<Long> {
+
+        /** What is counted, for the messages: " of steps", or nothing. */
+        String unit() {
+            return " of steps";
+        }
+
+        private String negative() {
+            return unit().isEmpty() ? "it must be a whole number ≥ 0" : "the step count must be ≥ 0";
+        }
+
         @Override
         public Long convert(String value) {
             double parsed;
@@ -91,16 +112,17 @@ public final class Numbers {
                 if (value.strip().split("[eE]")[0].matches("[+-]?[0.]*")) {
                     return 0L;
                 }
-                throw new TypeConversionException("'" + value + "' is not a whole number of steps");
+                throw new TypeConversionException("'" + value + "' is not a whole number" + unit());
             }
             if (exact.signum() < 0) {
-                throw new TypeConversionException("'" + value + "' is negative; the step count must be ≥ 0");
+                throw new TypeConversionException("'" + value + "' is negative; " + negative());
             }
             if (exact.stripTrailingZeros().scale() > 0) {
-                throw new TypeConversionException("'" + value + "' is not a whole number of steps");
+                throw new TypeConversionException("'" + value + "' is not a whole number" + unit());
             }
             if (parsed > MAX_STEPS) {
-                throw new TypeConversionException("'" + value + "' is above the limit of " + MAX_STEPS + " steps");
+                throw new TypeConversionException("'" + value + "' is above the limit of " + MAX_STEPS
+                        + (unit().isEmpty() ? "" : " steps"));
             }
             return exact.longValueExact();
         }

@@ -279,6 +279,6 @@ public final class PictureOptions {
 
     /** Where the chart goes: stdout, unless stdout carries CSV or JSON Lines; then stderr. */
     static PrintWriter chartStream(PrintWriter out, PrintWriter err, OutputOptions output) {
-        return output.format == Format.table || output.output != null ? out : err;
+        return output.format == Format.table || output.output != null ? out : StandardError.raw(err);
     }
 }

@@ -44,6 +44,11 @@ public final class CsvDataLoader {
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
             .get();
 
+    /** The longest line read, in characters: a row of 100,000 numbers is about 2.5 M; /dev/zero has no end. */
+    public static final int MAX_LINE_LENGTH = 1 << 24;
+    /** The most columns: ten times the widest file {@code adagrad data} writes. */
+    public static final int MAX_COLUMNS = 1_000_000;
+
     private CsvDataLoader() {
     }
 
@@ -61,8 +66,12 @@ public final class CsvDataLoader {
     }
 
     static Dataset parse(String name, Reader reader, Predicate<String> keep) throws IOException {
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(new LineLimit(name, reader)).setFormat(FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
+            if (header.size() > MAX_COLUMNS) {
+                throw DataException.file(name, "line 1: " + header.size() + " columns, more than the limit of "
+                        + MAX_COLUMNS);
+            }
             checkHeader(name, header);
             int fields = header.size();
             int[] kept = java.util.stream.IntStream.range(0, fields).filter(i -> keep.test(header.get(i))).toArray();
@@ -94,6 +103,50 @@ public final class CsvDataLoader {
             return new Dataset(name, columns, (int) row, Arrays.copyOf(values, size));
         } catch (IllegalArgumentException e) {
             throw DataException.file(name, "the header cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a line longer than {@link #MAX_LINE_LENGTH} as it is read, before the parser holds it: a file without
+     * line breaks ({@code --data /dev/zero}) grew to 3.9 GB and ended out of memory.
+     */
+    private static final class LineLimit extends java.io.FilterReader {
+
+        private final String name;
+        private long line = 1;
+        private int length;
+
+        LineLimit(String name, Reader in) {
+            super(in);
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int count) throws IOException {
+            int read = super.read(buffer, offset, count);
+            for (int i = offset; i < offset + read; i++) {
+                count(buffer[i]);
+            }
+            return read;
+        }
+
+        private void count(char c) {
+            if (c == '\n') {
+                line++;
+                length = 0;
+            } else if (++length > MAX_LINE_LENGTH) {
+                throw DataException.file(name, "line " + line + ": longer than the limit of " + MAX_LINE_LENGTH
+                        + " characters (is it a CSV file?)");
+            }
         }
     }
 
@@ -141,6 +194,11 @@ public final class CsvDataLoader {
         if (Double.isInfinite(value)) {
             throw DataException.cell(name, row, line, column, "'" + shorten(cell) + "' is too large for a double");
         }
+        if (value == 0 && hasNonZeroDigit(cell)) {
+            // As for an option's value: 1e-400 is not 0, though a double reads it so.
+            throw DataException.cell(name, row, line, column, "'" + shorten(cell) + "' is too small for a double "
+                    + "(it would be 0)");
+        }
         return value;
     }
 
@@ -185,6 +243,20 @@ public final class CsvDataLoader {
             }
         }
         return i == n;
+    }
+
+    /** Whether a digit before any exponent is not 0. */
+    private static boolean hasNonZeroDigit(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {

@@ -42,7 +42,7 @@ public final class ExpressionObjective implements Objective {
     public static Expression build(ParsedExpression parsed) {
         Expression expression;
         try {
-            expression = new ExpressionBuilder(parsed.text())
+            expression = new ExpressionBuilder(parsed.exp4jText())
                     .implicitMultiplication(false)
                     .functions(FunctionTable.extraFunctions())
                     .variables(parsed.identifiers().toArray(String[]::new))

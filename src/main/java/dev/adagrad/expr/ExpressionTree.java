@@ -75,7 +75,7 @@ final class ExpressionTree {
         names.addAll(FunctionTable.CONSTANTS);
         Token[] tokens;
         try {
-            tokens = ShuntingYard.convertToRPN(parsed.text(), extras, Map.of(), names, false);
+            tokens = ShuntingYard.convertToRPN(parsed.exp4jText(), extras, Map.of(), names, false);
         } catch (RuntimeException e) {
             throw new ExpressionException("exp4j cannot parse it: " + e.getMessage(), parsed.text(), 0);
         }

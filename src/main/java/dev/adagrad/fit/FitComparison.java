@@ -3,6 +3,7 @@ package dev.adagrad.fit;
 import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.run.Parallel;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +37,17 @@ public final class FitComparison {
     /** @param listeners the listener of entry i's printed epochs; called from that fit's thread only */
     public List<FitResult> run(List<Entry> entries, Schedule schedule, IntFunction<EpochListener> listeners)
             throws InterruptedException {
+        return Parallel.inOrder(fits(entries, schedule, listeners), threads, "adagrad-fit");
+    }
+
+    /** {@link #run(List, Schedule, IntFunction)}, the calling thread doing {@code meanwhile} (copying rows out). */
+    public List<FitResult> run(List<Entry> entries, Schedule schedule, IntFunction<EpochListener> listeners,
+                               Parallel.Meanwhile meanwhile) throws IOException, InterruptedException {
+        return Parallel.inOrder(fits(entries, schedule, listeners), threads, "adagrad-fit", meanwhile);
+    }
+
+    private List<Callable<FitResult>> fits(List<Entry> entries, Schedule schedule,
+                                           IntFunction<EpochListener> listeners) {
         List<Callable<FitResult>> fits = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             RowObjective validation = problem.validation() == null ? null : problem.validation().copy();
@@ -44,6 +56,6 @@ public final class FitComparison {
             EpochListener listener = listeners.apply(i);
             fits.add(() -> trainer.train(problem.start(), schedule, listener));
         }
-        return Parallel.inOrder(fits, threads, "adagrad-fit");
+        return fits;
     }
 }

@@ -46,7 +46,8 @@ public final class AtomicFile {
     public static void write(Path path, Body body) throws IOException {
         checkWritable(path);
         Path destination = path.toAbsolutePath();
-        Path temporary = Files.createTempFile(destination.getParent(), "." + destination.getFileName() + ".", ".tmp");
+        Path temporary = TemporaryFiles.created(Files.createTempFile(destination.getParent(),
+                "." + destination.getFileName() + ".", ".tmp"));
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
                 body.write(out);
@@ -63,6 +64,7 @@ public final class AtomicFile {
             }
         } finally {
             Files.deleteIfExists(temporary);
+            TemporaryFiles.gone(temporary);
         }
     }
 }

@@ -42,6 +42,7 @@ public final class OutputTarget implements AutoCloseable {
         this.temporary = temporary;
         this.destination = destination;
         this.ownsWriter = ownsWriter;
+        TemporaryFiles.startedWriting();
     }
 
     /** Standard output (or any writer the caller owns): committing flushes it, closing leaves it open. */
@@ -68,8 +69,15 @@ public final class OutputTarget implements AutoCloseable {
         if (directory == null || !Files.isDirectory(directory)) {
             throw new IOException("the directory " + directory + " does not exist");
         }
-        Path temporary = Files.createTempFile(directory, "." + destination.getFileName() + ".", ".tmp");
-        return new OutputTarget(writer(Files.newOutputStream(temporary)), temporary, destination, true);
+        Path temporary = TemporaryFiles.created(Files.createTempFile(directory, "." + destination.getFileName()
+                + ".", ".tmp"));
+        try {
+            return new OutputTarget(writer(Files.newOutputStream(temporary)), temporary, destination, true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            TemporaryFiles.gone(temporary);
+            throw e;
+        }
     }
 
     private static Writer writer(java.io.OutputStream stream) {
@@ -85,7 +93,7 @@ public final class OutputTarget implements AutoCloseable {
         if (done) {
             return;
         }
-        done = true;
+        finished();
         if (temporary == null) {
             if (ownsWriter) {
                 writer.close();
@@ -94,12 +102,36 @@ public final class OutputTarget implements AutoCloseable {
             }
             return;
         }
-        writer.close();
+        try {
+            writer.close();
+        } catch (IOException e) {
+            keepWholeLines(); // the last buffer did not fit (a full disk): keep the rows before it, as salvage does
+            throw e;
+        }
         copyPermissions();
         try {
             Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+        TemporaryFiles.gone(temporary);
+    }
+
+    /** Marks this output done: it no longer holds a signal back ({@link TemporaryFiles#writing()}). */
+    private void finished() {
+        done = true;
+        TemporaryFiles.stoppedWriting();
+    }
+
+    /**
+     * Flushes what was written so far to the destination, and throws if that failed: standard output records a
+     * failed flush instead of throwing it (see {@link StandardOutput}), so a copy that streams rows for a long time
+     * asks here whether anyone still reads them.
+     */
+    public void flush() throws IOException {
+        writer.flush();
+        if (writer instanceof StandardOutput standard && standard.failure() != null) {
+            throw standard.failure();
         }
     }
 
@@ -124,15 +156,19 @@ public final class OutputTarget implements AutoCloseable {
         if (done) {
             return;
         }
-        done = true;
+        finished();
         try {
             writer.close();
         } catch (IOException | RuntimeException e) {
             // the buffered tail is what could not be written; what reached the file is handled below
         }
-        if (temporary == null) {
-            return;
+        if (temporary != null) {
+            keepWholeLines();
         }
+    }
+
+    /** Cuts the temporary file after its last whole line and renames it into place; deletes it if it has none. */
+    private void keepWholeLines() {
         try {
             long complete = endOfLastLine(temporary);
             if (complete == 0) {
@@ -150,6 +186,8 @@ public final class OutputTarget implements AutoCloseable {
             } catch (IOException ignored) {
                 // nothing more can be done about a file system that refuses even this
             }
+        } finally {
+            TemporaryFiles.gone(temporary);
         }
     }
 
@@ -179,13 +217,14 @@ public final class OutputTarget implements AutoCloseable {
         if (done) {
             return;
         }
-        done = true;
+        finished();
         try {
             if (temporary != null) {
                 try {
                     writer.close();
                 } finally {
                     Files.deleteIfExists(temporary);
+                    TemporaryFiles.gone(temporary);
                 }
             } else if (ownsWriter) {
                 writer.close();

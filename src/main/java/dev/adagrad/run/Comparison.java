@@ -3,6 +3,7 @@ package dev.adagrad.run;
 import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.expr.Objective;
 import dev.adagrad.optim.Optimizer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,12 +38,25 @@ public final class Comparison {
      */
     public List<RunResult> run(List<Entry> entries, double[] start, long steps, double tolerance,
                                IntFunction<StepListener> listeners) throws InterruptedException {
+        return Parallel.inOrder(runs(entries, start, steps, tolerance, listeners), threads, "adagrad-compare");
+    }
+
+    /** {@link #run(List, double[], long, double, IntFunction)}, the calling thread doing {@code meanwhile}. */
+    public List<RunResult> run(List<Entry> entries, double[] start, long steps, double tolerance,
+                               IntFunction<StepListener> listeners, Parallel.Meanwhile meanwhile)
+            throws IOException, InterruptedException {
+        return Parallel.inOrder(runs(entries, start, steps, tolerance, listeners), threads, "adagrad-compare",
+                meanwhile);
+    }
+
+    private List<Callable<RunResult>> runs(List<Entry> entries, double[] start, long steps, double tolerance,
+                                           IntFunction<StepListener> listeners) {
         List<Callable<RunResult>> runs = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Runner runner = new Runner(objective.copy(), gradientMethod, entries.get(i).optimizer());
             StepListener listener = listeners.apply(i);
             runs.add(() -> runner.run(start, steps, tolerance, listener));
         }
-        return Parallel.inOrder(runs, threads, "adagrad-compare");
+        return runs;
     }
 }

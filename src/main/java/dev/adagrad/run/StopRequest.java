@@ -23,6 +23,14 @@ public final class StopRequest {
         pending = true;
     }
 
+    /**
+     * Asks every loop to stop because what they compute can no longer be written (the output failed, or a parallel
+     * run did): for the loops the same as an interrupt, but the command reports the failure, not an interrupt.
+     */
+    public static void abandon() {
+        interrupt();
+    }
+
     /** Stops the loops once {@code seconds} have passed from now. */
     public static void limitTime(double seconds) {
         deadline = System.nanoTime() + (long) Math.min(seconds * 1e9, Long.MAX_VALUE / 4.0);

@@ -41,6 +41,9 @@ final class ChartFiles {
             }
             case SVG -> {
                 SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+                // The library's default id prefix is the clock, so identical runs wrote different files; one from
+                // the file's name is the same every run and still differs between pictures put on one page.
+                g2.setDefsKeyPrefix("a" + Integer.toHexString(file.getFileName().toString().hashCode()) + "-");
                 hints(g2);
                 drawing.draw(g2, new Rectangle2D.Double(0, 0, width, height));
                 byte[] svg = g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
