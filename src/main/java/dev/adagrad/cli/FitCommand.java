@@ -288,17 +288,13 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
                 throw new UsageException("give either --loss EXPR (with --params) or --model "
                         + "linear|logistic|hinge|mlp, not neither");
             }
-            for (String[] option : new String[][] {{"--target", target}, {"--l2", l2 == null ? null : ""},
-                    {"--init", init == null ? null : ""}, {"--save", save == null ? null : ""},
-                    {"--hidden", hidden == null ? null : ""}, {"--activation", activation},
-                    {"--validation-split", validationSplit == null ? null : ""}}) {
-                if (option[1] != null) {
-                    throw new UsageException(option[0] + " goes with --model"
-                            + (option[0].equals("--l2") ? "; with --loss, write the penalty into the loss" : "")
-                            + (option[0].equals("--target") ? "; with --loss, name the target column in the loss"
-                            : ""));
-                }
-            }
+            onlyWithModel("--target", target, "; with --loss, name the target column in the loss");
+            onlyWithModel("--l2", l2, "; with --loss, write the penalty into the loss");
+            onlyWithModel("--init", init, "");
+            onlyWithModel("--save", save, "");
+            onlyWithModel("--hidden", hidden, "");
+            onlyWithModel("--activation", activation, "");
+            onlyWithModel("--validation-split", validationSplit, "");
             if (dataFormat == DataFile.Format.svmlight || data.equals("-")
                     || DataFile.of(data, null).format() == DataFile.Format.svmlight) {
                 throw new UsageException("--loss EXPR reads a CSV file by name; svmlight data and standard input "
@@ -306,7 +302,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             }
             return null;
         }
-        FitProblem.Kind kind = FitProblem.Kind.named(model.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new UsageException("unknown model '"
+        FitProblem.Kind kind = FitProblem.Kind.named(model.toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new UsageException("unknown model '"
                 + model + "' (known: " + FitProblem.Kind.known() + ")"));
         if (loss != null && (kind != FitProblem.Kind.MLP || !(loss.equals("bce") || loss.equals("mse")))) {
             throw new UsageException(kind == FitProblem.Kind.MLP ? "--model mlp takes --loss bce or --loss mse (got '"
@@ -329,6 +326,13 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             throw new UsageException("--lazy goes with the linear models (linear, logistic, hinge)");
         }
         return kind;
+    }
+
+    /** An option that means something only with --model, given without it, is a usage error. */
+    private static void onlyWithModel(String option, Object value, String hint) {
+        if (value != null) {
+            throw new UsageException(option + " goes with --model" + hint);
+        }
     }
 
     private int[] hiddenUnits() {

@@ -44,23 +44,6 @@ public final class PlotOptions {
         SweepPlot.write(plot, size[0], size[1], title, series);
     }
 
-    /** One curve per fit: the loss after every epoch, from epoch 0 (the start); a fit with no epoch is left out. */
-    void drawLossCurves(String title, List<String> names, List<double[]> losses) throws IOException {
-        if (plot == null) {
-            return;
-        }
-        List<LossCurvePlot.Series> series = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (losses.get(i).length > 0) {
-                series.add(new LossCurvePlot.Series(names.get(i), losses.get(i)));
-            }
-        }
-        if (!series.isEmpty()) {
-            int[] size = PictureOptions.size(plotSize);
-            LossCurvePlot.write(plot, size[0], size[1], title, series);
-        }
-    }
-
     /**
      * {@code fit --plot}: per fit its loss curve (and its validation rows' as "NAME val"), and below, for a
      * classifier, the accuracy curves; a fit with no epoch is left out.

@@ -188,15 +188,17 @@ public final class CsvDataLoader {
             throw DataException.cell(name, row, line, column, "the cell is empty; every cell must be a number");
         }
         if (!isNumber(cell)) {
-            throw DataException.cell(name, row, line, column, "'" + shorten(cell) + "' is not a number");
+            throw DataException.cell(name, row, line, column, "'" + DataException.shorten(cell) + "' is not a number");
         }
         double value = Double.parseDouble(cell);
         if (Double.isInfinite(value)) {
-            throw DataException.cell(name, row, line, column, "'" + shorten(cell) + "' is too large for a double");
+            throw DataException.cell(name, row, line, column, "'" + DataException.shorten(cell)
+                    + "' is too large for a double");
         }
         if (value == 0 && hasNonZeroDigit(cell)) {
             // As for an option's value: 1e-400 is not 0, though a double reads it so.
-            throw DataException.cell(name, row, line, column, "'" + shorten(cell) + "' is too small for a double "
+            throw DataException.cell(name, row, line, column, "'" + DataException.shorten(cell)
+                    + "' is too small for a double "
                     + "(it would be 0)");
         }
         return value;
@@ -263,9 +265,6 @@ public final class CsvDataLoader {
         return c >= '0' && c <= '9';
     }
 
-    private static String shorten(String cell) {
-        return cell.length() > 40 ? cell.substring(0, 37) + "..." : cell;
-    }
 
     private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
     private static final Pattern AT_LINE = Pattern.compile("at line: (\\d+)");

@@ -12,6 +12,11 @@ public final class DataException extends RuntimeException {
         super(message);
     }
 
+    /** A user's text as a message quotes it: cut to 40 characters, marked with "...". */
+    public static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    }
+
     /** A problem with the whole of {@code where} (a file, or a file and its column). */
     public static DataException of(String where, String problem) {
         return new DataException(where + ": " + problem);

@@ -21,7 +21,8 @@ public final class LabelledRows {
     private final double[] values;
     private final double[] labels;
     private final int[] lines;
-    private String labelColumn;
+    /** The CSV column of the labels, for messages; null for svmlight, whose messages name lines. */
+    private final String labelColumn;
 
     /**
      * @param source       where the rows came from, for messages
@@ -35,6 +36,11 @@ public final class LabelledRows {
      */
     public LabelledRows(String source, List<String> featureNames, int features, int[] rowStart, int[] index,
                         double[] values, double[] labels, int[] lines) {
+        this(source, featureNames, features, rowStart, index, values, labels, lines, null);
+    }
+
+    private LabelledRows(String source, List<String> featureNames, int features, int[] rowStart, int[] index,
+                         double[] values, double[] labels, int[] lines, String labelColumn) {
         if (rowStart.length != labels.length + 1 || lines.length != labels.length) {
             throw new IllegalArgumentException("row offsets, labels and lines disagree on the number of rows");
         }
@@ -52,6 +58,7 @@ public final class LabelledRows {
         this.values = values;
         this.labels = labels;
         this.lines = lines;
+        this.labelColumn = labelColumn;
     }
 
     /** Every column of a CSV dataset but the target, as dense rows; the target's values are the labels. */
@@ -77,9 +84,8 @@ public final class LabelledRows {
         }
         List<String> names = new java.util.ArrayList<>(data.columns());
         names.remove(target);
-        LabelledRows result = new LabelledRows(data.source(), names, d, rowStart, null, values, labels, lines);
-        result.labelColumn = data.columns().get(target);
-        return result;
+        return new LabelledRows(data.source(), names, d, rowStart, null, values, labels, lines,
+                data.columns().get(target));
     }
 
     public String source() {
@@ -150,11 +156,9 @@ public final class LabelledRows {
             starts[r - from] = rowStart[r] - base;
         }
         int last = rowStart[to];
-        LabelledRows slice = new LabelledRows(source, featureNames, features, starts,
+        return new LabelledRows(source, featureNames, features, starts,
                 index == null ? null : Arrays.copyOfRange(index, base, last), Arrays.copyOfRange(values, base, last),
-                Arrays.copyOfRange(labels, from, to), Arrays.copyOfRange(lines, from, to));
-        slice.labelColumn = labelColumn;
-        return slice;
+                Arrays.copyOfRange(labels, from, to), Arrays.copyOfRange(lines, from, to), labelColumn);
     }
 
     /** The same rows with d raised to {@code d} (sparse rows only: a validation file may name fewer features). */
@@ -165,9 +169,7 @@ public final class LabelledRows {
         if (index == null || d < features) {
             throw new IllegalArgumentException("only sparse rows can gain features: " + features + " → " + d);
         }
-        LabelledRows wider = new LabelledRows(source, null, d, rowStart, index, values, labels, lines);
-        wider.labelColumn = labelColumn;
-        return wider;
+        return new LabelledRows(source, null, d, rowStart, index, values, labels, lines, labelColumn);
     }
 
     /**
@@ -191,7 +193,8 @@ public final class LabelledRows {
             if (firstZero >= 0 && firstMinusOne >= 0) {
                 int other = Math.min(firstZero, firstMinusOne);
                 throw new DataException(where(r) + ": the label is " + Labels.text(label)
-                        + " but " + (labelColumn == null ? "line " : "row ") + lines[other] + " has " + Labels.text(labels[other])
+                        + " but " + (labelColumn == null ? "line " : "row ") + lines[other] + " has "
+                        + Labels.text(labels[other])
                         + "; use 0 and 1, or -1 and 1, not both");
             }
         }

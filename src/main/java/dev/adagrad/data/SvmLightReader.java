@@ -63,7 +63,7 @@ public final class SvmLightReader {
         int tokenEnd = tokenEnd(line, i, end);
         String label = line.substring(i, tokenEnd);
         if (label.indexOf(':') >= 0) {
-            throw error(lineNumber, i, "no label: the line starts with '" + shorten(label)
+            throw error(lineNumber, i, "no label: the line starts with '" + DataException.shorten(label)
                     + "' where its label must be");
         }
         double labelValue = number(label, lineNumber, i, "the label");
@@ -73,7 +73,8 @@ public final class SvmLightReader {
             tokenEnd = tokenEnd(line, i, end);
             int colon = line.indexOf(':', i);
             if (colon < 0 || colon >= tokenEnd) {
-                throw error(lineNumber, i, "'" + shorten(line.substring(i, tokenEnd)) + "' is not index:value");
+                throw error(lineNumber, i, "'" + DataException.shorten(line.substring(i, tokenEnd))
+                        + "' is not index:value");
             }
             if (line.startsWith("qid", i) && colon == i + 3) {
                 continue;
@@ -102,7 +103,7 @@ public final class SvmLightReader {
         }
         for (int k = 0; k < text.length(); k++) {
             if (text.charAt(k) < '0' || text.charAt(k) > '9') {
-                throw error(lineNumber, from, "the index '" + shorten(text) + "' is not a whole number");
+                throw error(lineNumber, from, "the index '" + DataException.shorten(text) + "' is not a whole number");
             }
         }
         long feature = text.length() > 10 ? Long.MAX_VALUE : Long.parseLong(text);
@@ -110,7 +111,8 @@ public final class SvmLightReader {
             throw error(lineNumber, from, "index 0: svmlight indices start at 1");
         }
         if (feature > MAX_FEATURES) {
-            throw error(lineNumber, from, "index " + shorten(text) + " is above the limit of " + MAX_FEATURES
+            throw error(lineNumber, from, "index " + DataException.shorten(text) + " is above the limit of "
+                    + MAX_FEATURES
                     + " features");
         }
         return (int) feature;
@@ -118,11 +120,11 @@ public final class SvmLightReader {
 
     private double number(String text, int lineNumber, int column, String what) {
         if (!CsvDataLoader.isNumber(text)) {
-            throw error(lineNumber, column, what + " '" + shorten(text) + "' is not a number");
+            throw error(lineNumber, column, what + " '" + DataException.shorten(text) + "' is not a number");
         }
         double value = Double.parseDouble(text);
         if (Double.isInfinite(value)) {
-            throw error(lineNumber, column, what + " '" + shorten(text) + "' is too large for a double");
+            throw error(lineNumber, column, what + " '" + DataException.shorten(text) + "' is too large for a double");
         }
         return value;
     }
@@ -169,7 +171,4 @@ public final class SvmLightReader {
         return new DataException(name + ", line " + line + ", column " + (index + 1) + ": " + problem);
     }
 
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
-    }
 }

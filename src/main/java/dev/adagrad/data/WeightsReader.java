@@ -108,7 +108,7 @@ public final class WeightsReader {
         int k = 0;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw error(what + ": '" + shorten(parser.getText()) + "' is not a number");
+                throw error(what + ": '" + DataException.shorten(parser.getText()) + "' is not a number");
             }
             if (k == length) {
                 throw error(what + " has more than " + length + " numbers (" + block.name() + " is " + shape(block)
@@ -116,7 +116,7 @@ public final class WeightsReader {
             }
             double value = parser.getDoubleValue();
             if (!Double.isFinite(value)) {
-                throw error(what + ": " + shorten(parser.getText()) + " is not a finite double");
+                throw error(what + ": " + DataException.shorten(parser.getText()) + " is not a finite double");
             }
             x[offset + k++] = value;
         }
@@ -146,7 +146,4 @@ public final class WeightsReader {
         return new DataException(name + ", line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + problem);
     }
 
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
-    }
 }

@@ -76,11 +76,6 @@ public final class BatchLoss extends SelectedRows {
         return false;
     }
 
-    @Override
-    public double accuracy() {
-        return Double.NaN;
-    }
-
     /** The number of rows in the batch. */
     public int batchRows() {
         return to - from;

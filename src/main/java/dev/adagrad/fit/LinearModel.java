@@ -40,7 +40,6 @@ public final class LinearModel extends SelectedRows {
     private int stamp;
     /** Where {@link #active} put b in the packed gradient: after the features. */
     private int biasSlot;
-    private double accuracy = Double.NaN;
 
     /** @param data labels ±1 for logistic and hinge (see {@link LabelledRows#toClasses}) */
     public LinearModel(LabelledRows data, Loss loss, double l2) {
@@ -77,11 +76,6 @@ public final class LinearModel extends SelectedRows {
     @Override
     public boolean classifies() {
         return loss.classifies();
-    }
-
-    @Override
-    public double accuracy() {
-        return accuracy;
     }
 
     @Override

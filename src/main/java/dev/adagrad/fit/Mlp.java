@@ -66,7 +66,6 @@ public final class Mlp extends SelectedRows {
     private final double[][] z;
     private final double[][] a;
     private final double[][] delta;
-    private double accuracy = Double.NaN;
 
     /**
      * @param hidden the units of each hidden layer, at least one layer
@@ -149,11 +148,6 @@ public final class Mlp extends SelectedRows {
     @Override
     public boolean classifies() {
         return output == Output.BCE;
-    }
-
-    @Override
-    public double accuracy() {
-        return accuracy;
     }
 
     @Override

@@ -12,6 +12,8 @@ abstract class SelectedRows implements RowObjective {
     int from;
     int to;
     Stop stop = Stop.never();
+    /** The selection's accuracy at the x of the last evaluation; a classifier sets it, the others leave it NaN. */
+    double accuracy = Double.NaN;
     private final int rows;
 
     SelectedRows(int rows) {
@@ -36,6 +38,11 @@ abstract class SelectedRows implements RowObjective {
         this.order = null;
         this.from = 0;
         this.to = rows;
+    }
+
+    @Override
+    public final double accuracy() {
+        return accuracy;
     }
 
     @Override
