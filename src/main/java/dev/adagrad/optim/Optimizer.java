@@ -55,6 +55,15 @@ public interface Optimizer {
         return false;
     }
 
+    /**
+     * The learning rate γ the next step uses, PyTorch's {@code param_group['lr']}: what a learning-rate schedule reads
+     * and sets between steps.
+     */
+    double learningRate();
+
+    /** Sets the learning rate γ from the next step on (a schedule's new value); state and steps taken are kept. */
+    void learningRate(double rate);
+
     /** The value of state column {@code column} (an index into {@link #stateColumns()}) for variable {@code variable}. */
     double state(int column, int variable);
 }
