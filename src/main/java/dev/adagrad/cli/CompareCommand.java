@@ -62,6 +62,12 @@ public final class CompareCommand implements Callable<Integer> {
     EveryOption everyOption;
 
     @Mixin
+    UpdateOptions update;
+
+    @Mixin
+    UpdateOptions.Noise noise;
+
+    @Mixin
     PictureOptions pictures;
 
     @Override
@@ -72,6 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
             return problemOptions.printGradientCheck(problem, spec);
         }
         stopping.validate();
+        update.validate(stopping.steps);
         everyOption.validate();
         int dimension = problem.start().dimension();
         pictures.validate(dimension, outputOptions.output);
@@ -86,11 +93,12 @@ public final class CompareCommand implements Callable<Integer> {
         for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
             OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
             entries.add(new Comparison.Entry(optimizer.name(),
-                    OptimizerOptions.create(optimizer, perOptimizer.compat, entry.getValue(), dimension)));
+                    update.wrap(OptimizerOptions.create(optimizer, perOptimizer.compat, entry.getValue(), dimension),
+                            dimension, stopping.steps)));
             learningRates.add(optimizer.settings(perOptimizer.compat, entry.getValue()).number("lr"));
         }
         Comparison comparison = new Comparison(problem.objective(), gradientMethod,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors()).withNoise(noise.noise());
         List<String> variables = problem.start().variables();
         List<PictureOptions.Recorder> trajectories = new ArrayList<>();
         if (pictures.wanted()) {
@@ -176,10 +184,11 @@ public final class CompareCommand implements Callable<Integer> {
             return;
         }
         double[] rates = SweepCommand.learningRates(SweepCommand.DEFAULT_RANGE, SweepCommand.DEFAULT_POINTS);
+        int dimension = problem.start().dimension();
         List<Sweep.Candidate> candidates = SweepCommand.candidates(swept, setsOfSwept, perOptimizer.compat,
-                problem.start().dimension());
-        Sweep sweep = new Sweep(problem.objective(), problemOptions.gradientMethod(),
-                Runtime.getRuntime().availableProcessors());
+                dimension, optimizer -> update.wrap(optimizer, dimension, stopping.steps));
+        Sweep sweep = new Sweep(new Comparison(problem.objective(), problemOptions.gradientMethod(),
+                Runtime.getRuntime().availableProcessors()).withNoise(noise.noise()), update.maximize);
         List<String> diverged = new ArrayList<>();
         for (Sweep.Outcome outcome : sweep.run(candidates, rates, problem.start().values(), stopping.steps,
                 stopping.tolerance)) {

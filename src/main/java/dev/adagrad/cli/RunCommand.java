@@ -38,6 +38,12 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
     StoppingOptions stopping;
 
     @Mixin
+    UpdateOptions update;
+
+    @Mixin
+    UpdateOptions.Noise noise;
+
+    @Mixin
     OutputOptions outputOptions;
 
     @Mixin
@@ -58,13 +64,15 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         if (problemOptions.checkGradientOnly()) {
             return problemOptions.printGradientCheck(problem, spec);
         }
-        Optimizer optimizer = optimizerOptions.create(problem.start().dimension());
+        update.validate(stopping.steps);
+        Optimizer optimizer = update.wrap(optimizerOptions.create(problem.start().dimension()),
+                problem.start().dimension(), stopping.steps);
         stopping.validate();
         everyOption.validate();
         pictures.validate(problem.start().dimension(), outputOptions.output);
         PictureOptions.Recorder trajectory = pictures.recorder(problem.start().variables(),
                 optimizer.stateColumns());
-        Runner runner = new Runner(problem.objective(), gradientMethod, optimizer);
+        Runner runner = new Runner(problem.objective(), gradientMethod, optimizer).withNoise(noise.noise());
         RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,
                 problem.testFunction());
 

@@ -64,6 +64,14 @@ public interface Optimizer {
     /** Sets the learning rate γ from the next step on (a schedule's new value); state and steps taken are kept. */
     void learningRate(double rate);
 
+    /**
+     * Called by the loop after each step (or, in {@code fit}, each epoch) with f there: a {@link Scheduled} optimizer
+     * takes its schedule's step, as torch's {@code scheduler.step()} follows {@code optimizer.step()}. Nothing else
+     * does anything.
+     */
+    default void stepSchedule(double f) {
+    }
+
     /** The value of state column {@code column} (an index into {@link #stateColumns()}) for variable {@code variable}. */
     double state(int column, int variable);
 }

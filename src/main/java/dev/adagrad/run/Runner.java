@@ -23,6 +23,7 @@ public final class Runner {
     private final Optimizer optimizer;
     private final DifferenceListener differences;
     private final Narrator narrator;
+    private GradientNoise noise;
 
     public Runner(Objective objective, GradientMethod gradientMethod, Optimizer optimizer) {
         this(objective, gradientMethod, optimizer, null, null);
@@ -39,6 +40,12 @@ public final class Runner {
         this.optimizer = optimizer;
         this.differences = differences;
         this.narrator = narrator;
+    }
+
+    /** Adds {@code noise} (a fresh source per run) to every gradient before the step; null for none. */
+    public Runner withNoise(GradientNoise noise) {
+        this.noise = noise;
+        return this;
     }
 
     /**
@@ -66,6 +73,7 @@ public final class Runner {
         }
         listener.onStep(row);
 
+        GradientNoise.Source jitter = noise == null ? null : noise.source();
         for (long t = 1; t <= steps; t++) {
             if (StopRequest.pending()) {
                 StopReason stop = StopRequest.reason();
@@ -74,6 +82,9 @@ public final class Runner {
                 }
             }
             gradientMethod.gradient(objective, x, gradient, differences);
+            if (jitter != null) {
+                jitter.addTo(gradient); // the gradient columns show the noisy gradient the step used
+            }
             if (!isFinite(gradient)) {
                 return diverged(row, t, Quantity.GRADIENT, gradient);
             }
@@ -94,6 +105,7 @@ public final class Runner {
                         new Divergence(t, quantity, reached, fReached, gradient.clone()));
             }
             row.step = t;
+            optimizer.stepSchedule(row.f); // torch's scheduler.step() after optimizer.step(), given f(xₜ)
             listener.onStep(row);
         }
         return new RunResult(StopReason.STEPS_DONE, row.step, x.clone(), row.f, row.gradientNorm, null);
