@@ -75,7 +75,11 @@ public final class UpdateOptions {
         if (then != null) {
             rates = Schedule.sequential(rates, then.create(steps - schedule.length(), maximize), schedule.length());
         }
-        return new Scheduled(wrapped, rates, dimension);
+        try {
+            return new Scheduled(wrapped, rates, dimension);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** Gradient noise: {@code --noise σ --seed S}, for the commands that step an expression. */

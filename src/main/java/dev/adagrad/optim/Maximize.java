@@ -46,6 +46,11 @@ public final class Maximize implements Optimizer {
     }
 
     @Override
+    public boolean hasLearningRate() {
+        return inner.hasLearningRate();
+    }
+
+    @Override
     public double learningRate() {
         return inner.learningRate();
     }

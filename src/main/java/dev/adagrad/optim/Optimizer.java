@@ -61,6 +61,11 @@ public interface Optimizer {
      */
     double learningRate();
 
+    /** Whether there is a learning rate for a schedule to set (a rule file may have none). */
+    default boolean hasLearningRate() {
+        return true;
+    }
+
     /** Sets the learning rate γ from the next step on (a schedule's new value); state and steps taken are kept. */
     void learningRate(double rate);
 

@@ -22,7 +22,11 @@ public final class Scheduled implements Optimizer {
     /** The rate each variable last stepped with, when the inner optimizer reports none; else null. */
     private final double[] usedRate;
 
+    /** @throws IllegalArgumentException if {@code inner} has no learning rate to schedule */
     public Scheduled(Optimizer inner, Schedule schedule, int dimension) {
+        if (!inner.hasLearningRate()) {
+            throw new IllegalArgumentException("--schedule sets the hyperparameter lr, and this optimizer has none");
+        }
         this.inner = inner;
         this.schedule = schedule;
         boolean hasRate = inner.stateColumns().stream().anyMatch(c -> c.key().equals(RATE.key()));
