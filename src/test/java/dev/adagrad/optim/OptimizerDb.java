@@ -62,7 +62,10 @@ final class OptimizerDb {
                     invalid(Map.of("momentum_decay", -1.0), "momentum_decay")),
             entry("radam", 0.05, variants(Map.of("weight_decay", 0.1),
                             Map.of("weight_decay", 0.1, "decoupled_weight_decay", true)),
-                    invalid(Map.of("beta1", -0.1), "beta")));
+                    invalid(Map.of("beta1", -0.1), "beta")),
+            entry("lion", 0.01, variants(Map.of("weight_decay", 0.1), Map.of("beta1", 0.5, "beta2", 0.9)),
+                    invalid(Map.of("lr", -1.0), LR, Map.of("beta2", 1.0), "beta2", Map.of("weight_decay", -1.0),
+                            "weight_decay")));
 
     private OptimizerDb() {
     }

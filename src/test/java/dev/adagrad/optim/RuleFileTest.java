@@ -24,7 +24,7 @@ class RuleFileTest {
             + "--format csv";
 
     @ParameterizedTest(name = "{0}.opt is {0}, byte for byte")
-    @CsvSource({"adagrad", "rmsprop", "adam"})
+    @CsvSource({"adagrad", "rmsprop", "adam", "lion"})
     void examplesAgreeWithTheBuiltInsToTheLastBit(String optimizer) {
         for (String command : new String[] {WORKED, ROSENBROCK}) {
             Cli.Result builtIn = Cli.run((command + " --optimizer " + optimizer).split(" "));
