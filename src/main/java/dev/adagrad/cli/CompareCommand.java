@@ -8,6 +8,7 @@ import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.PartFiles;
 import dev.adagrad.output.TrajectoryWriter;
 import dev.adagrad.run.Comparison;
+import dev.adagrad.run.RateHistory;
 import dev.adagrad.run.EveryKth;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StepListener;
@@ -106,7 +107,16 @@ public final class CompareCommand implements Callable<Integer> {
                 trajectories.add(pictures.recorder(variables, entry.optimizer().stateColumns()));
             }
         }
-        IntFunction<StepListener> recorders = i -> trajectories.isEmpty() ? row -> { } : trajectories.get(i);
+        List<RateHistory> rates = new ArrayList<>();
+        for (Comparison.Entry entry : entries) {
+            RateHistory history = pictures.rates(entry.optimizer());
+            if (history != null) {
+                rates.add(history);
+            }
+        }
+        IntFunction<StepListener> pictureRecorders = i -> trajectories.isEmpty() ? row -> { } : trajectories.get(i);
+        IntFunction<StepListener> recorders = rates.isEmpty() ? pictureRecorders
+                : i -> pictureRecorders.apply(i).andThen(rates.get(i));
 
         List<RunResult> results;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
@@ -129,6 +139,9 @@ public final class CompareCommand implements Callable<Integer> {
             List<String> names = entries.stream().map(Comparison.Entry::name).toList();
             pictures.draw(problem, names, trajectories, results, PictureOptions.chartStream(
                     spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions));
+        }
+        if (!rates.isEmpty()) {
+            pictures.drawRates(problem.title(), entries.stream().map(Comparison.Entry::name).toList(), rates);
         }
         boolean interrupted = results.stream().anyMatch(result -> result.reason() == StopReason.INTERRUPTED);
         boolean timedOut = results.stream().anyMatch(result -> result.reason() == StopReason.TIME_LIMIT);

@@ -6,6 +6,7 @@ import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.RunShape;
 import dev.adagrad.output.RunWriter;
 import dev.adagrad.run.EveryKth;
+import dev.adagrad.run.RateHistory;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.Runner;
 import dev.adagrad.run.StepListener;
@@ -73,6 +74,7 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         PictureOptions.Recorder trajectory = pictures.recorder(problem.start().variables(),
                 optimizer.stateColumns());
         Runner runner = new Runner(problem.objective(), gradientMethod, optimizer).withNoise(noise.noise());
+        RateHistory rates = pictures.rates(optimizer);
         RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,
                 problem.testFunction());
 
@@ -82,8 +84,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
             StepListener rows = everyOption.filter(writer);
             try {
                 writer.begin();
+                StepListener listener = trajectory == null ? rows : rows.andThen(trajectory);
                 result = runner.run(problem.start().values(), stopping.steps, stopping.tolerance,
-                        trajectory == null ? rows : rows.andThen(trajectory));
+                        rates == null ? listener : listener.andThen(rates));
                 EveryKth.finish(rows);
                 writer.end(result);
             } catch (UncheckedIOException e) {
@@ -100,6 +103,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
             pictures.draw(problem, List.of(optimizerOptions.name), List.of(trajectory), List.of(result),
                     PictureOptions.chartStream(spec.commandLine().getOut(), spec.commandLine().getErr(),
                             outputOptions));
+        }
+        if (rates != null) {
+            pictures.drawRates(problem.title(), List.of(optimizerOptions.name), List.of(rates));
         }
         if (result.reason() == StopReason.NON_FINITE) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(result, shape.variables()));
