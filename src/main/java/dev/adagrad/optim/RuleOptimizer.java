@@ -22,6 +22,20 @@ final class RuleOptimizer extends TabledOptimizer {
     private final RuleFile rule;
     private final double[] slots;
     private final Objective[] stepCode;
+    /**
+     * The first assignments again, one per field: each is called from its own line of {@link #evaluate}, so that the
+     * JIT sees one class at each call and inlines it, where one call site for all of them would stay a virtual call.
+     */
+    private final Objective code0;
+    private final Objective code1;
+    private final Objective code2;
+    private final Objective code3;
+    private final Objective code4;
+    private final Objective code5;
+    /** The E of the first x = x − E, and the first report, in fields of their own for the same reason. */
+    private final Objective minus0;
+    private final int minus0At;
+    private final Objective report0;
     private final int[] stepTarget;
     /** Per assignment of x in the form {@code x = x − E}: E compiled, whose value is the update column; else null. */
     private final Objective[] minusCode;
@@ -55,6 +69,18 @@ final class RuleOptimizer extends TabledOptimizer {
                 minusCode[k] = CompiledObjective.compile(ExpressionSyntax.check(a.subtracted()), names);
             }
         }
+        code0 = stepCode.length > 0 ? stepCode[0] : null;
+        code1 = stepCode.length > 1 ? stepCode[1] : null;
+        code2 = stepCode.length > 2 ? stepCode[2] : null;
+        code3 = stepCode.length > 3 ? stepCode[3] : null;
+        code4 = stepCode.length > 4 ? stepCode[4] : null;
+        code5 = stepCode.length > 5 ? stepCode[5] : null;
+        int firstMinus = -1;
+        for (int k = 0; k < minusCode.length && firstMinus < 0; k++) {
+            firstMinus = minusCode[k] != null ? k : -1;
+        }
+        minus0At = firstMinus;
+        minus0 = firstMinus < 0 ? null : minusCode[firstMinus];
         stateArrays = new double[rule.states().size()][];
         int s = 0;
         for (var declared : rule.states().entrySet()) {
@@ -72,6 +98,7 @@ final class RuleOptimizer extends TabledOptimizer {
                     : new StateColumn(a.target(), a.target(), 4, a.expression()));
             Arrays.fill(reportArrays[k], Double.NaN);
         }
+        report0 = reportCode.length > 0 ? reportCode[0] : null;
     }
 
     @Override
@@ -94,11 +121,11 @@ final class RuleOptimizer extends TabledOptimizer {
             for (int a = 0; a < stepCode.length; a++) {
                 double value;
                 if (minusCode[a] != null) {
-                    change = minusCode[a].value(slots);
+                    change = a == minus0At ? minus0.value(slots) : minusCode[a].value(slots);
                     value = slots[1] - change; // what the compiled x − E computes, bit for bit
                     subtracted = true;
                 } else {
-                    value = stepCode[a].value(slots);
+                    value = evaluate(a);
                     subtracted &= stepTarget[a] != 1;
                 }
                 if (narrator != null) {
@@ -112,9 +139,21 @@ final class RuleOptimizer extends TabledOptimizer {
             x[i] = slots[1];
             update[k] = subtracted ? change : before - x[i];
             for (int r = 0; r < reportCode.length; r++) {
-                reportArrays[r][i] = reportCode[r].value(slots);
+                reportArrays[r][i] = r == 0 ? report0.value(slots) : reportCode[r].value(slots);
             }
         }
+    }
+
+    private double evaluate(int a) {
+        return switch (a) {
+            case 0 -> code0.value(slots);
+            case 1 -> code1.value(slots);
+            case 2 -> code2.value(slots);
+            case 3 -> code3.value(slots);
+            case 4 -> code4.value(slots);
+            case 5 -> code5.value(slots);
+            default -> stepCode[a].value(slots);
+        };
     }
 
     /** One line per assignment: the target, its expression, and the expression with the slots' values in it. */
