@@ -99,6 +99,19 @@ class RuleFileTest {
                 dir + "/")), what + ": " + first);
     }
 
+    /** compare names a rule by its path or by its name: line, in --lr and --set alike. */
+    @Test
+    void compareSetsARulesHyperparametersByItsName() {
+        for (String set : new String[] {"my-adagrad.eps=0.5", "examples/optimizers/adagrad.opt.eps=0.5"}) {
+            Cli.Result result = Cli.run("compare", "--f", "x^2", "--x0", "4", "--optimizers",
+                    "adam,examples/optimizers/adagrad.opt", "--set", set, "--lr", "1,my-adagrad=2", "--steps", "1",
+                    "--format", "csv", "--grad", "exact");
+            assertEquals(0, result.exitCode(), result.err());
+            // By hand: G = 64, x = 4 − 2/(√64 + 0.5)·8
+            assertTrue(result.out().contains(Double.toString(4 - 2 / (8 + 0.5) * 8)), set + ": " + result.out());
+        }
+    }
+
     @Test
     void aMissingFileIsAUsageError() {
         Cli.Result result = Cli.run("run", "--f", "x^2", "--x0", "4", "--optimizer", "no/such.opt");
