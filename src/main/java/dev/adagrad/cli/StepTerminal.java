@@ -29,7 +29,7 @@ final class StepTerminal {
     private final boolean colour;
     private volatile boolean resized;
     private volatile boolean interrupted;
-    private List<String> screen = List.of();
+    private volatile List<String> screen = List.of();
 
     StepTerminal(Terminal terminal, StepSession session, boolean colour) {
         this.terminal = terminal;
