@@ -439,16 +439,15 @@ public final class StepScreen {
         double[] lower = frame[0];
         double[] upper = frame[1];
         double[] f = view.landscape().grid(lower, upper, columns, rows);
-        int[] band = bands(f, 7);
+        int[] band = bands(f, 8);
         char[] cells = new char[columns * rows];
         int[] owner = new int[columns * rows];
         java.util.Arrays.fill(owner, -1);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
                 int k = r * columns + c;
-                boolean edge = c + 1 < columns && band[k] < band[k + 1] || c > 0 && band[k] < band[k - 1]
-                        || r + 1 < rows && band[k] < band[k + columns] || r > 0 && band[k] < band[k - columns];
-                cells[k] = edge ? '·' : ' ';
+                // alternate bands are dotted: the stripes read as contour bands, lowest f blank
+                cells[k] = band[k] % 2 == 1 ? '·' : ' ';
             }
         }
         int[] dots = new int[columns * rows];
