@@ -40,17 +40,17 @@ public final class StepScreen {
     /** The full help, shown in place of the arithmetic after {@code ?}. */
     public static final List<String> HELP = List.of(
             "Keys",
-            "  space, →, n, Enter  the next step: computed the first time, then read from the record",
-            "  ←, b, Backspace     the step before (from the record: nothing is computed again)",
-            "  12 then Enter       jump to step 12; a step past the end shows the last one",
-            "  r                   run to the end: --steps, or until the gradient norm is ≤ --tol",
-            "  l                   the learning rate from the next step on: 0.05 for all, adam=0.05 for one;",
-            "                      the steps so far are kept, the later ones computed again with it",
+            "  space, →, n, Enter  next step (computed once, then read from the record)",
+            "  ←, b, Backspace     the step before, from the record",
+            "  12 then Enter       jump to step 12 (past the end: the last step)",
+            "  r                   run to the end: --steps, or until ‖g‖ ≤ --tol",
+            "  l                   learning rate from the next step on: 0.05, or adam=0.05;",
+            "                      the steps so far are kept, later ones computed again",
             "  Tab                 narrate the next optimizer's arithmetic",
-            "  p                   on a short terminal: the picture instead of the arithmetic, or back",
-            "  s                   save the rows so far as CSV (as run --format csv writes them)",
+            "  p                   short terminal: the picture or the arithmetic",
+            "  s                   save the rows so far as CSV, as run --format csv does",
             "  ?                   this help; any key closes it",
-            "  q, Ctrl-D           quit (Ctrl-C too), leaving the terminal as it was");
+            "  q, Ctrl-D, Ctrl-C   quit, leaving the terminal as it was");
 
     /**
      * What a screen shows.
@@ -131,7 +131,7 @@ public final class StepScreen {
                 middle.addAll(textRows == 0 ? List.of() : kept);
             } else {
                 middle.addAll(text);
-                if (plotRows == 0 && picture && room - overhead >= MIN_PICTURE_ROWS) {
+                if (plotRows == 0 && picture && !view.help() && room - overhead >= MIN_PICTURE_ROWS) {
                     middle.add("(p shows the picture)");
                 }
             }
