@@ -84,7 +84,10 @@ public final class StepCommand implements Callable<Integer>, OptimizerCommand {
         StepSession session = new StepSession(run, problem.start().variables(), problem.title(),
                 new Landscape(problem.objective()));
         if (System.console() != null) {
-            return StepTerminal.system(session, spec.commandLine().getErr());
+            Integer code = StepTerminal.system(session);
+            if (code != null) {
+                return code;
+            }
         }
         return lines(session, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 spec.commandLine().getOut(), size("COLUMNS", TerminalChart.DEFAULT_WIDTH), size("LINES", 24));

@@ -2,7 +2,6 @@ package dev.adagrad.cli;
 
 import dev.adagrad.output.StepScreen;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import org.jline.terminal.Attributes;
@@ -37,14 +36,21 @@ final class StepTerminal {
         this.colour = colour;
     }
 
-    /** Runs the session on the process's terminal; returns the exit code. */
-    static int system(StepSession session, PrintWriter err) throws IOException {
+    /**
+     * Runs the session on the process's terminal and returns the exit code; null, having changed nothing, when the
+     * terminal cannot address its cursor (TERM=dumb, an unknown TERM), where the text mode is the one that works.
+     */
+    static Integer system(StepSession session) throws IOException {
         // JLine would draw box characters through the terminal's alternate character set, which some terminals
         // (and tmux) show as letters; the screen's own characters are Unicode already.
         System.setProperty("org.jline.utils.disableAlternateCharset", "true");
         Terminal terminal = TerminalBuilder.builder().system(true).dumb(false).nativeSignals(true)
                 .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
         try (terminal) {
+            if (terminal.getStringCapability(Capability.cursor_address) == null
+                    || terminal.getStringCapability(Capability.enter_ca_mode) == null) {
+                return null;
+            }
             boolean colour = !System.getenv().containsKey("NO_COLOR") && !"dumb".equals(terminal.getType());
             return new StepTerminal(terminal, session, colour).run();
         }
