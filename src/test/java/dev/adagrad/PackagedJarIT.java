@@ -72,7 +72,7 @@ class PackagedJarIT {
     @Test
     void theJarPrintsAManPageForEveryCommandWithTheGeneratedOptions() throws Exception {
         for (String command : new String[] {"run", "compare", "sweep", "functions", "optimizers", "completion",
-                "explain", "fit", "data", "man"}) {
+                "explain", "step", "fit", "data", "man"}) {
             Outcome page = jar("man", command);
             assertEquals(0, page.exitCode(), page.err());
             assertTrue(page.out().startsWith(".TH \"ADAGRAD\\-" + command.toUpperCase(java.util.Locale.ROOT) + "\" 1"),

@@ -118,7 +118,7 @@ public final class Runner {
     }
 
     /** ‖v‖₂, scaled by the largest component so that finite gradients above 1e154 do not overflow to ∞. */
-    private static double norm(double[] v) {
+    static double norm(double[] v) {
         double largest = 0;
         for (double value : v) {
             largest = Math.max(largest, Math.abs(value));
