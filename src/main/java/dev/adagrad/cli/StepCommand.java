@@ -81,6 +81,8 @@ public final class StepCommand implements Callable<Integer>, OptimizerCommand {
         stopping.validate();
         StepThrough run = new StepThrough(problem.objective(), problemOptions.gradientMethod(),
                 problem.start().values(), stopping.steps, stopping.tolerance, lanes);
+        // The first screen shows step 1, so what a class sees first is an update (← goes back to the start point).
+        run.next();
         StepSession session = new StepSession(run, problem.start().variables(), problem.title(),
                 new Landscape(problem.objective()));
         if (System.console() != null) {

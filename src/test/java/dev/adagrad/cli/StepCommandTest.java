@@ -94,15 +94,17 @@ class StepCommandTest {
         assertEquals("", result.err());
         List<List<String>> screens = screens(result.out());
         assertEquals(3, screens.size(), result.out());
-        assertTrue(screens.get(0).get(0).contains("step 0 of 100"), screens.get(0).get(0));
-        CsvTable run = new CsvTable(Cli.output(List.of("run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "2",
+        assertTrue(screens.get(0).get(0).contains("step 1 of 100"), "the first screen is step 1: "
+                + screens.get(0).get(0));
+        CsvTable run = new CsvTable(Cli.output(List.of("run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "3",
                 "--format", "csv")));
-        assertRowMatchesRun(screens.get(1), run, 1, List.of("x"), List.of("G", "lr"));
-        assertRowMatchesRun(screens.get(2), run, 2, List.of("x"), List.of("G", "lr"));
+        assertRowMatchesRun(screens.get(0), run, 1, List.of("x"), List.of("G", "lr"));
+        assertRowMatchesRun(screens.get(1), run, 2, List.of("x"), List.of("G", "lr"));
+        assertRowMatchesRun(screens.get(2), run, 3, List.of("x"), List.of("G", "lr"));
         // the hand calculation: x 3, gradient 8, G 64, lr 0.125, update 1; then 2.4, 6, 100, 0.1, 0.6
-        assertEquals(List.of("3", "8", "64", "0.125", "1"), List.of(table(screens.get(1)).get("x")));
-        assertEquals(List.of("2.4", "6", "100", "0.1", "0.6"), List.of(table(screens.get(2)).get("x")));
-        String narration = String.join("\n", screens.get(1));
+        assertEquals(List.of("3", "8", "64", "0.125", "1"), List.of(table(screens.get(0)).get("x")));
+        assertEquals(List.of("2.4", "6", "100", "0.1", "0.6"), List.of(table(screens.get(1)).get("x")));
+        String narration = String.join("\n", screens.get(0));
         assertTrue(narration.contains("Gₜ ← Gₜ₋₁ + gₜ²    = 0 + 8² = 64"), narration);
         assertTrue(narration.contains("θₜ ← θₜ₋₁ − η̂·gₜ   = 4 − 0.125·8 = 3"), narration);
     }
@@ -110,18 +112,19 @@ class StepCommandTest {
     @Test
     void forwardThreeBackOneOnTheToyFunction() {
         String[] options = {"--f", "w^2+10*b^2", "--x0", "w=1,b=1", "--lr", "0.5"};
-        Cli.Result result = step(" \n \n \n \nb\nq\n", options);
+        // As the check: step 1 first, three spaces to step 4, back to step 3.
+        Cli.Result result = step(" \n \n \nb\nq\n", options);
         List<List<String>> screens = screens(result.out());
-        assertEquals(6, screens.size());
+        assertEquals(5, screens.size());
         List<String> runArgs = new ArrayList<>(List.of("run"));
         runArgs.addAll(List.of(options));
         runArgs.addAll(List.of("--steps", "4", "--format", "csv"));
         CsvTable run = new CsvTable(Cli.output(runArgs));
         for (int step = 1; step <= 4; step++) {
-            assertRowMatchesRun(screens.get(step), run, step, List.of("w", "b"), List.of("G", "lr"));
+            assertRowMatchesRun(screens.get(step - 1), run, step, List.of("w", "b"), List.of("G", "lr"));
         }
-        assertRowMatchesRun(screens.get(5), run, 3, List.of("w", "b"), List.of("G", "lr"));
-        assertTrue(screens.get(5).get(0).contains("step 3 of 100"));
+        assertRowMatchesRun(screens.get(4), run, 3, List.of("w", "b"), List.of("G", "lr"));
+        assertTrue(screens.get(4).get(0).contains("step 3 of 100"));
     }
 
     @Test
@@ -129,34 +132,34 @@ class StepCommandTest {
         List<List<String>> screens = screens(step("z\nq\n", "--f", "x^2", "--x0", "4").out());
         String screen = String.join("\n", screens.get(1));
         assertTrue(screen.contains("unknown key 'z'; the keys: space/→ next"), screen);
-        assertTrue(screens.get(1).get(0).contains("step 0 of"), "nothing else happened");
+        assertTrue(screens.get(1).get(0).contains("step 1 of"), "nothing else happened");
     }
 
     @Test
     void aBadLearningRateIsRefusedOnTheStatusLineAndTheRunGoesOn() {
         for (String bad : new String[] {"-1", "0", "abc", "1e400", "NaN", "Infinity"}) {
-            Cli.Result result = step(" \nl " + bad + "\n \nq\n", "--f", "x^2", "--x0", "4", "--lr", "1");
+            Cli.Result result = step("l " + bad + "\n \nq\n", "--f", "x^2", "--x0", "4", "--lr", "1");
             assertEquals(0, result.exitCode(), bad);
             List<List<String>> screens = screens(result.out());
-            String refused = String.join("\n", screens.get(2));
+            String refused = String.join("\n", screens.get(1));
             assertTrue(refused.contains("refused: '" + bad + "' is not a learning rate; give a positive finite "
                     + "number"), bad + ":\n" + refused);
-            assertEquals(List.of("2.4", "6", "100", "0.1", "0.6"), List.of(table(screens.get(3)).get("x")),
+            assertEquals(List.of("2.4", "6", "100", "0.1", "0.6"), List.of(table(screens.get(2)).get("x")),
                     bad + ": step 2 with lr 1 still");
         }
     }
 
     @Test
     void aNewLearningRateIsShownAndUsedFromTheNextStep() {
-        Cli.Result result = step(" \nl\n0.5\n \nq\n", "--f", "x^2", "--x0", "4", "--lr", "1", "--grad", "exact");
+        Cli.Result result = step("l\n0.5\n \nq\n", "--f", "x^2", "--x0", "4", "--lr", "1", "--grad", "exact");
         List<List<String>> screens = screens(result.out());
-        assertTrue(String.join("\n", screens.get(2)).contains("learning rate from step 2 on (0.05, or adagrad=0.05"),
+        assertTrue(String.join("\n", screens.get(1)).contains("learning rate from step 2 on (0.05, or adagrad=0.05"),
                 "the prompt");
-        assertTrue(String.join("\n", screens.get(3)).contains("learning rate 0.5 from step 2 on; steps 1–1 are kept"));
-        String changed = String.join("\n", screens.get(4));
+        assertTrue(String.join("\n", screens.get(2)).contains("learning rate 0.5 from step 2 on; steps 1–1 are kept"));
+        String changed = String.join("\n", screens.get(3));
         assertTrue(changed.contains("γ = 0.5 (1 → 0.5 from step 2)"), changed);
         // by hand: x = 3 − 0.5·6/(√100 + 1e-10) = 2.7
-        assertEquals("2.7", table(screens.get(4)).get("x")[0]);
+        assertEquals("2.7", table(screens.get(3)).get("x")[0]);
     }
 
     @Test

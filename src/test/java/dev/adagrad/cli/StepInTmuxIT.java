@@ -48,15 +48,13 @@ class StepInTmuxIT {
                 + "; echo the-shell-after-step; sleep 120";
         assertEquals(0, tmux("new-session", "-d", "-s", "step", "-x", "80", "-y", "24", "-c", ROOT.toString(),
                 "env", "TERM=xterm-256color", "sh", "-c", script), "tmux starts");
-        waitFor(screen -> screen.contains("step 0 of 100"), "the first screen");
 
         List<String> runArgs = new ArrayList<>(List.of("run"));
         runArgs.addAll(List.of(OPTIONS));
         runArgs.addAll(List.of("--steps", "4", "--format", "csv"));
         CsvTable run = new CsvTable(Cli.output(runArgs));
 
-        type("Space");
-        List<String> one = waitFor(screen -> screen.contains("step 1 of 100"), "step 1");
+        List<String> one = waitFor(screen -> screen.contains("step 1 of 100"), "the first screen: step 1");
         StepCommandTest.assertRowMatchesRun(one, run, 1, List.of("w", "b"), List.of("G", "lr"));
         assertEquals("1 adagrad  γ = 0.5  f = 2.75", one.get(1).strip());
 
