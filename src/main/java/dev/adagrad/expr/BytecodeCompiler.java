@@ -1,13 +1,17 @@
 package dev.adagrad.expr;
 
+import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
-import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DALOAD;
+import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DCMPL;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DCONST_1;
@@ -20,10 +24,12 @@ import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.SIPUSH;
 import static org.objectweb.asm.Opcodes.V17;
@@ -32,11 +38,10 @@ import dev.adagrad.expr.ExpressionTree.Kind;
 import dev.adagrad.expr.ExpressionTree.Node;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -46,11 +51,26 @@ import org.objectweb.asm.MethodVisitor;
  * automatic differentiation: every node's adjoint in a local, from the root down to the variables. No map, no boxing,
  * no allocation per call; the JIT compiles it like hand-written Java.
  *
+ * <p><b>Size.</b> HotSpot never JIT-compiles a method of more than {@value #HUGE_METHOD_LIMIT} bytes of bytecode
+ * ({@code HugeMethodLimit}): it would run interpreted, 10 to 100 times slower. An expression whose two methods fit
+ * under that limit is compiled as just described. A larger one is cut, in evaluation order, into segments of a few
+ * kilobytes of bytecode each ({@link #SEGMENT_BUDGET}), each segment a static method of its own: {@code v}<i>s</i>
+ * computes the segment's nodes for {@code value}, {@code f}<i>s</i> the same for {@code valueAndGradient}, and
+ * {@code b}<i>s</i> its part of the backward pass; {@code value} and {@code valueAndGradient} call them in order
+ * (through group methods when there are more than {@value #CALLS_PER_METHOD}). Inside a segment values and adjoints
+ * stay in locals; a value or adjoint that crosses from one segment to another goes through the segment's
+ * {@code double[]} "tape", which the objective holds ({@link CompiledObjective}), and the forward pass of
+ * {@code valueAndGradient} keeps every value of its segment there for the backward pass. The operations, and the
+ * order in which each gradient component adds up its contributions, are the same as in one method, so the results
+ * are the same bit for bit. The sizes of the generated methods are measured ({@link ClassFileSizes}); a segment over
+ * the limit halves the budget and compiles again.
+ *
  * <p>Semantics are exp4j 0.4.8's, operation by operation in its order: {@code + - *} and unary minus are the JVM's
  * double arithmetic, {@code ^} and {@code pow} are {@link Math#pow}, {@code %} is Java's remainder, and functions call
  * the methods of {@link FunctionTable}. Where exp4j throws (division or remainder by zero, cot where tan x = 0) the
- * generated code jumps straight to "return NaN", so the whole expression is NaN as {@link ExpressionObjective} makes
- * it, even when a NaN would otherwise be swallowed (exp4j's {@code signum(NaN)} is 0, {@code NaN^0} is 1).
+ * generated code jumps straight to "return NaN" (a segment returns true, and its caller jumps), so the whole expression
+ * is NaN as {@link ExpressionObjective} makes it, even when a NaN would otherwise be swallowed (exp4j's
+ * {@code signum(NaN)} is 0, {@code NaN^0} is 1).
  *
  * <p>The derivative of each operation: ∂(a/b) = (1/b, −(a/b)/b); ∂(a % b) = (1, −trunc(a/b)), the derivative away
  * from the jumps where a/b is an integer; functions as {@link FunctionTable} documents. Only nodes that depend on a
@@ -58,12 +78,20 @@ import org.objectweb.asm.MethodVisitor;
  */
 final class BytecodeCompiler {
 
+    /** HotSpot's {@code HugeMethodLimit}: a method with more bytes of bytecode is never JIT-compiled. */
+    static final int HUGE_METHOD_LIMIT = 8000;
+
     /**
-     * Above this many nodes the code is not generated: it would exceed the JVM's 64 KB per method or its 65,535
-     * local variable slots, and far below that the JIT declines methods over 8,000 bytes (HotSpot's
-     * {@code HugeMethodLimit}).
+     * The estimated bytes of bytecode of one segment's method (the estimate errs high: real segments come out at
+     * one to three kilobytes).
      */
-    static final int MAX_NODES = 5000;
+    static final int SEGMENT_BUDGET = 3000;
+
+    /** The most segment calls in one method; more are grouped into methods that call up to this many each. */
+    static final int CALLS_PER_METHOD = 200;
+
+    /** Above this many nodes one method is not tried: it could not fit under the limit. */
+    private static final int MOST_NODES_IN_ONE_METHOD = 3000;
 
     private static final String SELF = "dev/adagrad/expr/CompiledExpression";
     private static final String INTERFACE = "dev/adagrad/expr/CompiledCode";
@@ -71,66 +99,59 @@ final class BytecodeCompiler {
     private static final String COMPILER = "dev/adagrad/expr/BytecodeCompiler";
     private static final String OBJECTIVE = "dev/adagrad/expr/CompiledObjective";
 
-    /** Slots 0, 1, 2: this, x, gradient. */
-    private static final int FIRST_FREE_SLOT = 3;
+    private static final String VALUE = "([D[[D)D";
+    private static final String VALUE_AND_GRADIENT = "([D[D[[D)D";
+    private static final String FORWARD_SEGMENT = "([D[[D)Z";
+    private static final String BACKWARD_SEGMENT = "([D[D[[D)V";
+
+    /** The generated class, and the length of each segment's tape (none when it is one method). */
+    record Program(byte[] classFile, int[] tapeLengths) {
+    }
 
     private final List<Node> nodes;
     private final int dimension;
     private final int root;
-    private final int[] variableSlot;
-    private final int[] gradientSlot;
-    private final int[] valueSlot;
-    private final int[] adjointSlot;
-    private final int slots;
+    private final int[] parent;
+
+    // Segments (multi-segment code only): segment s holds the nodes segmentStart[s] to segmentStart[s + 1] - 1.
+    private int[] segmentStart;
+    private int[] segmentOf;
+    /** Where an operation node's value is kept in its segment's tape. */
+    private int[] tapeIndex;
+    /** Where the adjoint of an active node whose parent is in a later segment is kept in its segment's tape. */
+    private int[] adjointTapeIndex;
+    private int[] tapeLengths;
+
+    // Per generated method: locals of nodes and variables (a variable's entries are valid for the current stamp).
+    private final int[] valueLocal;
+    private final int[] adjointLocal;
+    private final int[] variableLocal;
+    private final int[] gradientLocal;
+    private final int[] variableStamp;
+    private int stamp;
 
     private BytecodeCompiler(ExpressionTree tree) {
         this.nodes = tree.nodes();
         this.dimension = tree.dimension();
         this.root = nodes.size() - 1;
-        int next = FIRST_FREE_SLOT;
-        variableSlot = new int[dimension];
-        gradientSlot = new int[dimension];
-        for (int k = 0; k < dimension; k++) {
-            variableSlot[k] = next;
-            gradientSlot[k] = next + 2;
-            next += 4;
-        }
-        valueSlot = new int[nodes.size()];
-        adjointSlot = new int[nodes.size()];
+        parent = new int[nodes.size()];
+        parent[root] = -1;
         for (int i = 0; i < nodes.size(); i++) {
-            Node node = nodes.get(i);
-            if (node.kind() != Kind.CONSTANT && node.kind() != Kind.VARIABLE) {
-                valueSlot[i] = next;
-                next += 2;
-                if (node.active()) {
-                    adjointSlot[i] = next;
-                    next += 2;
-                }
+            for (int argument : nodes.get(i).arguments()) {
+                parent[argument] = i;
             }
         }
-        slots = next;
+        valueLocal = new int[nodes.size()];
+        adjointLocal = new int[nodes.size()];
+        variableLocal = new int[dimension];
+        gradientLocal = new int[dimension];
+        variableStamp = new int[dimension];
     }
 
-    /**
-     * The compiled code, or {@code null} if the expression is too large to compile into one JVM method (then
-     * {@link CompiledObjective#compile} falls back to exp4j).
-     */
-    static CompiledCode compile(ExpressionTree tree) {
-        if (tree.nodes().size() > MAX_NODES) {
-            return null;
-        }
-        BytecodeCompiler compiler = new BytecodeCompiler(tree);
-        if (compiler.slots > 0xFFFF) {
-            return null;
-        }
-        byte[] bytes;
+    /** The compiled code and the tapes its segments need (see {@link CompiledObjective}). */
+    static CompiledCode load(Program program) {
         try {
-            bytes = compiler.generate();
-        } catch (MethodTooLargeException | ClassTooLargeException e) {
-            return null;
-        }
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(program.classFile(), true);
             return (CompiledCode) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (RuntimeException | Error e) {
@@ -140,62 +161,342 @@ final class BytecodeCompiler {
         }
     }
 
+    /**
+     * Generates the class for {@code tree}: one method each for the value and the gradient if both fit under
+     * {@link #HUGE_METHOD_LIMIT}, else segments, with every method under the limit.
+     */
+    static Program compile(ExpressionTree tree) {
+        BytecodeCompiler compiler = new BytecodeCompiler(tree);
+        if (tree.nodes().size() <= MOST_NODES_IN_ONE_METHOD) {
+            byte[] single = compiler.generateSingle();
+            if (ClassFileSizes.largestMethod(single) <= HUGE_METHOD_LIMIT) {
+                return new Program(single, null);
+            }
+        }
+        for (int budget = SEGMENT_BUDGET; budget >= 100; budget /= 2) {
+            compiler.segment(budget);
+            byte[] segmented = compiler.generateSegmented();
+            if (ClassFileSizes.largestMethod(segmented) <= HUGE_METHOD_LIMIT) {
+                return new Program(segmented, compiler.tapeLengths.clone());
+            }
+        }
+        throw new IllegalStateException("cannot cut the expression into methods under " + HUGE_METHOD_LIMIT
+                + " bytes");
+    }
+
+    /** Segmented code with the given budget, even where one method would do (for tests). */
+    static Program compileSegmented(ExpressionTree tree, int budget) {
+        BytecodeCompiler compiler = new BytecodeCompiler(tree);
+        compiler.segment(budget);
+        return new Program(compiler.generateSegmented(), compiler.tapeLengths.clone());
+    }
+
     /** ∂(a % b)/∂b = −trunc(a/b), computed as −(a − a % b)/b rounded to the integer it is away from rounding. */
     static double remainderPartialB(double a, double b, double y) {
         return -Math.rint((a - y) / b);
     }
 
-    private byte[] generate() {
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        writer.visit(V17, ACC_FINAL | ACC_SUPER, SELF, null, "java/lang/Object", new String[] {INTERFACE});
+    // ---------------------------------------------------------------------------------------------------------------
+    // One method each
 
-        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        init.visitInsn(RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
+    private byte[] generateSingle() {
+        segmentOf = null;
+        ClassWriter writer = classWriter();
 
-        MethodVisitor value = writer.visitMethod(ACC_PUBLIC, "value", "([D)D", null, null);
-        value.visitCode();
+        Method value = new Method(writer.visitMethod(ACC_PUBLIC, "value", VALUE, null, null), 3, 1, -1, 2, -1);
+        value.loadVariables(allVariables());
         Label poisoned = new Label();
-        forward(value, poisoned);
+        forward(value, 0, nodes.size(), poisoned, false);
         load(value, root);
-        value.visitInsn(DRETURN);
-        value.visitLabel(poisoned);
-        value.visitLdcInsn(Double.NaN);
-        value.visitInsn(DRETURN);
-        value.visitMaxs(0, 0);
-        value.visitEnd();
+        value.code.visitInsn(DRETURN);
+        value.code.visitLabel(poisoned);
+        value.code.visitLdcInsn(Double.NaN);
+        value.code.visitInsn(DRETURN);
+        value.end();
 
-        MethodVisitor gradient = writer.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D)D", null, null);
-        gradient.visitCode();
+        Method gradient = new Method(writer.visitMethod(ACC_PUBLIC, "valueAndGradient", VALUE_AND_GRADIENT, null,
+                null), 4, 1, 2, 3, -1);
+        gradient.loadVariables(allVariables());
         Label gradientPoisoned = new Label();
-        forward(gradient, gradientPoisoned);
-        backward(gradient);
+        forward(gradient, 0, nodes.size(), gradientPoisoned, false);
+        gradient.zeroGradients(allVariables());
+        Node top = nodes.get(root);
+        if (top.kind() == Kind.VARIABLE) {
+            gradient.code.visitInsn(DCONST_1);
+            gradient.code.visitVarInsn(DSTORE, gradientLocal[top.variable()]);
+        }
+        backward(gradient, 0, nodes.size());
+        gradient.storeGradients(allVariables());
         load(gradient, root);
-        gradient.visitInsn(DRETURN);
-        gradient.visitLabel(gradientPoisoned);
-        gradient.visitVarInsn(ALOAD, 2);
-        gradient.visitMethodInsn(INVOKESTATIC, OBJECTIVE, "poisoned", "([D)D", false);
-        gradient.visitInsn(DRETURN);
-        gradient.visitMaxs(0, 0);
-        gradient.visitEnd();
+        gradient.code.visitInsn(DRETURN);
+        gradient.code.visitLabel(gradientPoisoned);
+        gradient.code.visitVarInsn(ALOAD, 2);
+        gradient.code.visitMethodInsn(INVOKESTATIC, OBJECTIVE, "poisoned", "([D)D", false);
+        gradient.code.visitInsn(DRETURN);
+        gradient.end();
 
         writer.visitEnd();
         return writer.toByteArray();
     }
 
-    /** Reads the variables into locals, then computes every node into its local; the operand stack is empty between. */
-    private void forward(MethodVisitor code, Label poisoned) {
+    private int[] allVariables() {
+        int[] all = new int[dimension];
         for (int k = 0; k < dimension; k++) {
-            code.visitVarInsn(ALOAD, 1);
-            pushInt(code, k);
-            code.visitInsn(DALOAD);
-            code.visitVarInsn(DSTORE, variableSlot[k]);
+            all[k] = k;
         }
+        return all;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Segments
+
+    /** Cuts the nodes into segments whose estimated forward and backward code stays within {@code budget} bytes. */
+    private void segment(int budget) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        int forwardBytes = 0;
+        int backwardBytes = 0;
         for (int i = 0; i < nodes.size(); i++) {
+            int f = forwardEstimate(i);
+            int b = backwardEstimate(i);
+            if ((forwardBytes + f > budget || backwardBytes + b > budget) && starts.get(starts.size() - 1) < i) {
+                starts.add(i);
+                forwardBytes = 0;
+                backwardBytes = 0;
+            }
+            forwardBytes += f;
+            backwardBytes += b;
+        }
+        int segments = starts.size();
+        segmentStart = new int[segments + 1];
+        for (int s = 0; s < segments; s++) {
+            segmentStart[s] = starts.get(s);
+        }
+        segmentStart[segments] = nodes.size();
+        segmentOf = new int[nodes.size()];
+        tapeIndex = new int[nodes.size()];
+        adjointTapeIndex = new int[nodes.size()];
+        tapeLengths = new int[segments];
+        for (int s = 0; s < segments; s++) {
+            int length = 0;
+            for (int i = segmentStart[s]; i < segmentStart[s + 1]; i++) {
+                segmentOf[i] = s;
+                tapeIndex[i] = isOperation(i) ? length++ : -1;
+            }
+            for (int i = segmentStart[s]; i < segmentStart[s + 1]; i++) {
+                adjointTapeIndex[i] = isOperation(i) && active(i) && i != root && parent[i] >= segmentStart[s + 1]
+                        ? length++ : -1;
+            }
+            tapeLengths[s] = length;
+        }
+    }
+
+    /** An upper bound on the bytes of node i's forward code in a segment, its arguments' loads included. */
+    private int forwardEstimate(int i) {
+        Node node = nodes.get(i);
+        if (!isOperation(i)) {
+            return 0;
+        }
+        int arguments = node.arguments().length;
+        int bytes = 17 + 10 * arguments + 9 * variableArguments(node);
+        if (node.kind() == Kind.DIVIDE || node.kind() == Kind.REMAINDER) {
+            bytes += 15;
+        }
+        if (node.kind() == Kind.CALL) {
+            bytes += 3 + (node.function().canBeUndefined() ? 10 * arguments + 6 : 0);
+        }
+        return bytes;
+    }
+
+    /** An upper bound on the bytes of node i's backward code in a segment. */
+    private int backwardEstimate(int i) {
+        Node node = nodes.get(i);
+        if (!isOperation(i) || !node.active()) {
+            return 0;
+        }
+        int arguments = node.arguments().length;
+        return 14 + arguments * (30 + 10 * (arguments + 1)) + 27 * variableArguments(node);
+    }
+
+    private int variableArguments(Node node) {
+        int count = 0;
+        for (int argument : node.arguments()) {
+            if (nodes.get(argument).kind() == Kind.VARIABLE) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private byte[] generateSegmented() {
+        ClassWriter writer = classWriter();
+        int segments = segmentStart.length - 1;
+        List<String> forwardValue = new ArrayList<>();
+        List<String> forwardGradient = new ArrayList<>();
+        List<String> backward = new ArrayList<>();
+        for (int s = 0; s < segments; s++) {
+            forwardValue.add(forwardSegment(writer, s, "v" + s, false));
+            forwardGradient.add(forwardSegment(writer, s, "f" + s, true));
+        }
+        for (int s = segments - 1; s >= 0; s--) {
+            backward.add(backwardSegment(writer, s));
+        }
+        List<String> value = group(writer, forwardValue, "vg", true);
+        List<String> gradientForward = group(writer, forwardGradient, "fg", true);
+        List<String> gradientBackward = group(writer, backward, "bg", false);
+
+        Method method = new Method(writer.visitMethod(ACC_PUBLIC, "value", VALUE, null, null), 3, 1, -1, 2, -1);
+        Label poisoned = new Label();
+        callForward(method, value, poisoned);
+        load(method, root);
+        method.code.visitInsn(DRETURN);
+        method.code.visitLabel(poisoned);
+        method.code.visitLdcInsn(Double.NaN);
+        method.code.visitInsn(DRETURN);
+        method.end();
+
+        method = new Method(writer.visitMethod(ACC_PUBLIC, "valueAndGradient", VALUE_AND_GRADIENT, null, null), 4, 1,
+                2, 3, -1);
+        Label gradientPoisoned = new Label();
+        method.code.visitVarInsn(ALOAD, 2);
+        method.code.visitInsn(DCONST_0);
+        method.code.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+        callForward(method, gradientForward, gradientPoisoned);
+        for (String name : gradientBackward) {
+            method.code.visitVarInsn(ALOAD, 1);
+            method.code.visitVarInsn(ALOAD, 2);
+            method.code.visitVarInsn(ALOAD, 3);
+            method.code.visitMethodInsn(INVOKESTATIC, SELF, name, BACKWARD_SEGMENT, false);
+        }
+        load(method, root);
+        method.code.visitInsn(DRETURN);
+        method.code.visitLabel(gradientPoisoned);
+        method.code.visitVarInsn(ALOAD, 2);
+        method.code.visitMethodInsn(INVOKESTATIC, OBJECTIVE, "poisoned", "([D)D", false);
+        method.code.visitInsn(DRETURN);
+        method.end();
+
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /** Calls forward segments (or groups) in order; any that returns true jumps to {@code poisoned}. */
+    private static void callForward(Method method, List<String> names, Label poisoned) {
+        for (String name : names) {
+            method.code.visitVarInsn(ALOAD, method.x);
+            method.code.visitVarInsn(ALOAD, method.tapes);
+            method.code.visitMethodInsn(INVOKESTATIC, SELF, name, FORWARD_SEGMENT, false);
+            method.code.visitJumpInsn(IFNE, poisoned);
+        }
+    }
+
+    /** Methods that each call up to {@link #CALLS_PER_METHOD} of {@code names} in order, as often as needed. */
+    private List<String> group(ClassWriter writer, List<String> names, String prefix, boolean forward) {
+        int round = 0;
+        while (names.size() > CALLS_PER_METHOD) {
+            List<String> groups = new ArrayList<>();
+            for (int from = 0; from < names.size(); from += CALLS_PER_METHOD) {
+                String name = prefix + round + "_" + groups.size();
+                List<String> members = names.subList(from, Math.min(names.size(), from + CALLS_PER_METHOD));
+                if (forward) {
+                    Method method = new Method(writer.visitMethod(ACC_PRIVATE | ACC_STATIC, name, FORWARD_SEGMENT,
+                            null, null), 2, 0, -1, 1, -1);
+                    Label poisoned = new Label();
+                    callForward(method, members, poisoned);
+                    method.code.visitInsn(ICONST_0);
+                    method.code.visitInsn(IRETURN);
+                    method.code.visitLabel(poisoned);
+                    method.code.visitInsn(ICONST_1);
+                    method.code.visitInsn(IRETURN);
+                    method.end();
+                } else {
+                    Method method = new Method(writer.visitMethod(ACC_PRIVATE | ACC_STATIC, name, BACKWARD_SEGMENT,
+                            null, null), 3, 0, 1, 2, -1);
+                    for (String member : members) {
+                        method.code.visitVarInsn(ALOAD, 0);
+                        method.code.visitVarInsn(ALOAD, 1);
+                        method.code.visitVarInsn(ALOAD, 2);
+                        method.code.visitMethodInsn(INVOKESTATIC, SELF, member, BACKWARD_SEGMENT, false);
+                    }
+                    method.code.visitInsn(RETURN);
+                    method.end();
+                }
+                groups.add(name);
+            }
+            names = groups;
+            round++;
+        }
+        return names;
+    }
+
+    /**
+     * Segment s's forward code: true if exp4j would throw. It keeps in the tape the values that later segments read,
+     * and, for {@code valueAndGradient} ({@code keepAll}), every value, for the backward pass.
+     */
+    private String forwardSegment(ClassWriter writer, int s, String name, boolean keepAll) {
+        Method method = new Method(writer.visitMethod(ACC_PRIVATE | ACC_STATIC, name, FORWARD_SEGMENT, null, null),
+                2, 0, -1, 1, s);
+        method.loadOwnTape();
+        method.loadVariables(variableArguments(s, false));
+        Label poisoned = new Label();
+        forward(method, segmentStart[s], segmentStart[s + 1], poisoned, keepAll);
+        method.code.visitInsn(ICONST_0);
+        method.code.visitInsn(IRETURN);
+        method.code.visitLabel(poisoned);
+        method.code.visitInsn(ICONST_1);
+        method.code.visitInsn(IRETURN);
+        method.end();
+        return name;
+    }
+
+    /** Segment s's part of the backward pass: its gradient components are read from and written back to the array. */
+    private String backwardSegment(ClassWriter writer, int s) {
+        String name = "b" + s;
+        Method method = new Method(writer.visitMethod(ACC_PRIVATE | ACC_STATIC, name, BACKWARD_SEGMENT, null, null),
+                3, 0, 1, 2, s);
+        method.valuesInLocals = false;
+        method.loadOwnTape();
+        method.loadVariables(variableArguments(s, false));
+        int[] accumulated = variableArguments(s, true);
+        method.loadGradients(accumulated);
+        backward(method, segmentStart[s], segmentStart[s + 1]);
+        method.storeGradients(accumulated);
+        method.code.visitInsn(RETURN);
+        method.end();
+        return name;
+    }
+
+    /** The variables that are arguments of segment s's operations (only of its active ones if {@code active}). */
+    private int[] variableArguments(int s, boolean active) {
+        boolean[] seen = new boolean[dimension];
+        int[] list = new int[dimension];
+        int count = 0;
+        for (int i = segmentStart[s]; i < segmentStart[s + 1]; i++) {
+            Node node = nodes.get(i);
+            if (!isOperation(i) || (active && !node.active())) {
+                continue;
+            }
+            for (int argument : node.arguments()) {
+                Node leaf = nodes.get(argument);
+                if (leaf.kind() == Kind.VARIABLE && !seen[leaf.variable()]) {
+                    seen[leaf.variable()] = true;
+                    list[count++] = leaf.variable();
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(list, count);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The code of the nodes, shared by both layouts
+
+    /**
+     * Computes nodes {@code from} to {@code to - 1} into locals; the operand stack is empty between nodes. In a
+     * segment, a value goes to the tape as well if a later segment reads it, or always if {@code keepAll}.
+     */
+    private void forward(Method method, int from, int to, Label poisoned, boolean keepAll) {
+        MethodVisitor code = method.code;
+        for (int i = from; i < to; i++) {
             Node node = nodes.get(i);
             int[] args = node.arguments();
             switch (node.kind()) {
@@ -203,131 +504,142 @@ final class BytecodeCompiler {
                     continue;
                 }
                 case NEGATE -> {
-                    load(code, args[0]);
+                    load(method, args[0]);
                     code.visitInsn(DNEG);
                 }
-                case PLUS -> load(code, args[0]);
-                case ADD -> binary(code, args, DADD);
-                case SUBTRACT -> binary(code, args, DSUB);
-                case MULTIPLY -> binary(code, args, DMUL);
+                case PLUS -> load(method, args[0]);
+                case ADD -> binary(method, args, DADD);
+                case SUBTRACT -> binary(method, args, DSUB);
+                case MULTIPLY -> binary(method, args, DMUL);
                 case DIVIDE, REMAINDER -> {
                     // exp4j: if (args[1] == 0d) throw new ArithmeticException("Division by zero!")
-                    load(code, args[1]);
+                    load(method, args[1]);
                     code.visitInsn(DCONST_0);
                     code.visitInsn(DCMPL);
                     code.visitJumpInsn(IFEQ, poisoned);
-                    binary(code, args, node.kind() == Kind.DIVIDE ? DDIV : DREM);
+                    binary(method, args, node.kind() == Kind.DIVIDE ? DDIV : DREM);
                 }
                 case CALL -> {
                     FunctionTable.Definition function = node.function();
                     if (function.canBeUndefined()) {
-                        loadAll(code, args);
+                        loadAll(method, args);
                         code.visitMethodInsn(INVOKESTATIC, FUNCTIONS, function.name() + "Undefined",
                                 descriptor(args.length, "Z"), false);
                         code.visitJumpInsn(IFNE, poisoned);
                     }
-                    loadAll(code, args);
+                    loadAll(method, args);
                     code.visitMethodInsn(INVOKESTATIC, FUNCTIONS, function.name(), descriptor(args.length, "D"),
                             false);
                 }
             }
-            code.visitVarInsn(DSTORE, valueSlot[i]);
+            valueLocal[i] = method.newLocal();
+            code.visitVarInsn(DSTORE, valueLocal[i]);
+            if (segmentOf != null && (keepAll || i == root || parent[i] >= to)) {
+                code.visitVarInsn(ALOAD, method.ownTape);
+                pushInt(code, tapeIndex[i]);
+                code.visitVarInsn(DLOAD, valueLocal[i]);
+                code.visitInsn(DASTORE);
+            }
         }
     }
 
-    /** Reverse mode: the root's adjoint is 1; each node passes adjoint × partial derivative to its arguments. */
-    private void backward(MethodVisitor code) {
-        for (int k = 0; k < dimension; k++) {
-            code.visitInsn(DCONST_0);
-            code.visitVarInsn(DSTORE, gradientSlot[k]);
-        }
-        Node top = nodes.get(root);
-        if (top.kind() == Kind.VARIABLE) {
+    /**
+     * Reverse mode over nodes {@code to - 1} down to {@code from}: the root's adjoint is 1; each node passes adjoint
+     * × partial derivative to its arguments. The gradient components are in the method's locals.
+     */
+    private void backward(Method method, int from, int to) {
+        MethodVisitor code = method.code;
+        if (to == nodes.size() && active(root) && isOperation(root)) {
+            adjointLocal[root] = method.newLocal();
             code.visitInsn(DCONST_1);
-            code.visitVarInsn(DSTORE, gradientSlot[top.variable()]);
-        } else if (top.active()) {
-            code.visitInsn(DCONST_1);
-            code.visitVarInsn(DSTORE, adjointSlot[root]);
+            code.visitVarInsn(DSTORE, adjointLocal[root]);
         }
-        for (int i = root; i >= 0; i--) {
+        for (int i = to - 1; i >= from; i--) {
             Node node = nodes.get(i);
             if (!node.active() || node.kind() == Kind.VARIABLE) {
                 continue;
             }
+            if (segmentOf != null && adjointTapeIndex[i] >= 0) {
+                adjointLocal[i] = method.newLocal();
+                code.visitVarInsn(ALOAD, method.ownTape);
+                pushInt(code, adjointTapeIndex[i]);
+                code.visitInsn(DALOAD);
+                code.visitVarInsn(DSTORE, adjointLocal[i]);
+            }
             int[] args = node.arguments();
-            int adjoint = adjointSlot[i];
+            int adjoint = adjointLocal[i];
             switch (node.kind()) {
                 case NEGATE -> {
                     code.visitVarInsn(DLOAD, adjoint);
                     code.visitInsn(DNEG);
-                    accumulate(code, args[0]);
+                    accumulate(method, args[0]);
                 }
                 case PLUS -> {
                     code.visitVarInsn(DLOAD, adjoint);
-                    accumulate(code, args[0]);
+                    accumulate(method, args[0]);
                 }
                 case ADD, SUBTRACT -> {
                     if (active(args[0])) {
                         code.visitVarInsn(DLOAD, adjoint);
-                        accumulate(code, args[0]);
+                        accumulate(method, args[0]);
                     }
                     if (active(args[1])) {
                         code.visitVarInsn(DLOAD, adjoint);
                         if (node.kind() == Kind.SUBTRACT) {
                             code.visitInsn(DNEG);
                         }
-                        accumulate(code, args[1]);
+                        accumulate(method, args[1]);
                     }
                 }
                 case MULTIPLY -> {
                     if (active(args[0])) {
                         code.visitVarInsn(DLOAD, adjoint);
-                        load(code, args[1]);
+                        load(method, args[1]);
                         code.visitInsn(DMUL);
-                        accumulate(code, args[0]);
+                        accumulate(method, args[0]);
                     }
                     if (active(args[1])) {
                         code.visitVarInsn(DLOAD, adjoint);
-                        load(code, args[0]);
+                        load(method, args[0]);
                         code.visitInsn(DMUL);
-                        accumulate(code, args[1]);
+                        accumulate(method, args[1]);
                     }
                 }
                 case DIVIDE -> {
                     if (active(args[0])) { // ∂a = 1/b
                         code.visitVarInsn(DLOAD, adjoint);
-                        load(code, args[1]);
+                        load(method, args[1]);
                         code.visitInsn(DDIV);
-                        accumulate(code, args[0]);
+                        accumulate(method, args[0]);
                     }
                     if (active(args[1])) { // ∂b = −(a/b)/b
                         code.visitVarInsn(DLOAD, adjoint);
-                        code.visitVarInsn(DLOAD, valueSlot[i]);
+                        load(method, i);
                         code.visitInsn(DMUL);
                         code.visitInsn(DNEG);
-                        load(code, args[1]);
+                        load(method, args[1]);
                         code.visitInsn(DDIV);
-                        accumulate(code, args[1]);
+                        accumulate(method, args[1]);
                     }
                 }
                 case REMAINDER -> {
                     if (active(args[0])) {
                         code.visitVarInsn(DLOAD, adjoint);
-                        accumulate(code, args[0]);
+                        accumulate(method, args[0]);
                     }
                     if (active(args[1])) {
                         code.visitVarInsn(DLOAD, adjoint);
-                        loadAll(code, args);
-                        code.visitVarInsn(DLOAD, valueSlot[i]);
+                        loadAll(method, args);
+                        load(method, i);
                         code.visitMethodInsn(INVOKESTATIC, COMPILER, "remainderPartialB", "(DDD)D", false);
                         code.visitInsn(DMUL);
-                        accumulate(code, args[1]);
+                        accumulate(method, args[1]);
                     }
                 }
                 case CALL -> {
                     String name = node.function().name();
                     if (name.equals("pow") && nodes.get(args[1]).kind() == Kind.CONSTANT) {
-                        constantExponent(code, node, adjoint);
+                        constantExponent(method, node, adjoint);
                         continue;
                     }
                     String[] partials = args.length == 1
@@ -338,22 +650,16 @@ final class BytecodeCompiler {
                             continue;
                         }
                         code.visitVarInsn(DLOAD, adjoint);
-                        loadAll(code, args);
-                        code.visitVarInsn(DLOAD, valueSlot[i]);
+                        loadAll(method, args);
+                        load(method, i);
                         code.visitMethodInsn(INVOKESTATIC, FUNCTIONS, partials[j], descriptor(args.length + 1, "D"),
                                 false);
                         code.visitInsn(DMUL);
-                        accumulate(code, args[j]);
+                        accumulate(method, args[j]);
                     }
                 }
                 default -> throw new IllegalStateException("no derivative for " + node.kind());
             }
-        }
-        for (int k = 0; k < dimension; k++) {
-            code.visitVarInsn(ALOAD, 2);
-            pushInt(code, k);
-            code.visitVarInsn(DLOAD, gradientSlot[k]);
-            code.visitInsn(DASTORE);
         }
     }
 
@@ -361,7 +667,8 @@ final class BytecodeCompiler {
      * a^c with a constant c: the same A·(c·a^(c−1)) as {@code powPartialA}, with c − 1 folded here and Math.pow(a, 1)
      * written as a (the JDK specifies pow(a, 1) = a), so x^2 costs a multiplication instead of a call to pow.
      */
-    private void constantExponent(MethodVisitor code, Node node, int adjoint) {
+    private void constantExponent(Method method, Node node, int adjoint) {
+        MethodVisitor code = method.code;
         int base = node.arguments()[0];
         double c = nodes.get(node.arguments()[1]).constant();
         if (!active(base)) {
@@ -372,7 +679,7 @@ final class BytecodeCompiler {
             code.visitInsn(DCONST_0);
         } else {
             code.visitLdcInsn(c);
-            load(code, base);
+            load(method, base);
             if (c - 1 != 1) {
                 code.visitLdcInsn(c - 1);
                 code.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "pow", "(DD)D", false);
@@ -380,39 +687,59 @@ final class BytecodeCompiler {
             code.visitInsn(DMUL);
         }
         code.visitInsn(DMUL);
-        accumulate(code, base);
+        accumulate(method, base);
     }
 
     private boolean active(int node) {
         return nodes.get(node).active();
     }
 
-    /** Adds the contribution on the stack to a variable's gradient, or makes it the adjoint of an operation node. */
-    private void accumulate(MethodVisitor code, int target) {
+    private boolean isOperation(int node) {
+        Kind kind = nodes.get(node).kind();
+        return kind != Kind.CONSTANT && kind != Kind.VARIABLE;
+    }
+
+    /**
+     * Adds the contribution on the stack to a variable's gradient, or makes it the adjoint of an operation node: a
+     * local if the node is in this method, else its place in its segment's tape.
+     */
+    private void accumulate(Method method, int target) {
+        MethodVisitor code = method.code;
         Node node = nodes.get(target);
         if (node.kind() == Kind.VARIABLE) {
-            code.visitVarInsn(DLOAD, gradientSlot[node.variable()]);
+            int slot = gradientLocal[node.variable()];
+            code.visitVarInsn(DLOAD, slot);
             code.visitInsn(DADD);
-            code.visitVarInsn(DSTORE, gradientSlot[node.variable()]);
-        } else {
+            code.visitVarInsn(DSTORE, slot);
+        } else if (segmentOf == null || segmentOf[target] == method.segment) {
             // In a tree every operation node has exactly one parent, so its adjoint is assigned once.
-            code.visitVarInsn(DSTORE, adjointSlot[target]);
+            adjointLocal[target] = method.newLocal();
+            code.visitVarInsn(DSTORE, adjointLocal[target]);
+        } else {
+            int temporary = method.newLocal();
+            code.visitVarInsn(DSTORE, temporary);
+            loadTape(method, segmentOf[target]);
+            pushInt(code, adjointTapeIndex[target]);
+            code.visitVarInsn(DLOAD, temporary);
+            code.visitInsn(DASTORE);
         }
     }
 
-    private void binary(MethodVisitor code, int[] args, int opcode) {
-        load(code, args[0]);
-        load(code, args[1]);
-        code.visitInsn(opcode);
+    private void binary(Method method, int[] args, int opcode) {
+        load(method, args[0]);
+        load(method, args[1]);
+        method.code.visitInsn(opcode);
     }
 
-    private void loadAll(MethodVisitor code, int[] args) {
+    private void loadAll(Method method, int[] args) {
         for (int arg : args) {
-            load(code, arg);
+            load(method, arg);
         }
     }
 
-    private void load(MethodVisitor code, int index) {
+    /** Pushes node {@code index}'s value: a constant, a variable's local, the node's local, or its tape entry. */
+    private void load(Method method, int index) {
+        MethodVisitor code = method.code;
         Node node = nodes.get(index);
         switch (node.kind()) {
             case CONSTANT -> {
@@ -425,9 +752,49 @@ final class BytecodeCompiler {
                     code.visitLdcInsn(constant);
                 }
             }
-            case VARIABLE -> code.visitVarInsn(DLOAD, variableSlot[node.variable()]);
-            default -> code.visitVarInsn(DLOAD, valueSlot[index]);
+            case VARIABLE -> {
+                if (variableStamp[node.variable()] == stamp) {
+                    code.visitVarInsn(DLOAD, variableLocal[node.variable()]);
+                } else { // a top-level method returning a lone variable
+                    code.visitVarInsn(ALOAD, method.x);
+                    pushInt(code, node.variable());
+                    code.visitInsn(DALOAD);
+                }
+            }
+            default -> {
+                if (segmentOf == null || (method.valuesInLocals && segmentOf[index] == method.segment)) {
+                    code.visitVarInsn(DLOAD, valueLocal[index]);
+                } else {
+                    loadTape(method, segmentOf[index]);
+                    pushInt(code, tapeIndex[index]);
+                    code.visitInsn(DALOAD);
+                }
+            }
         }
+    }
+
+    /** Pushes segment s's tape. */
+    private static void loadTape(Method method, int s) {
+        if (s == method.segment) {
+            method.code.visitVarInsn(ALOAD, method.ownTape);
+        } else {
+            method.code.visitVarInsn(ALOAD, method.tapes);
+            pushInt(method.code, s);
+            method.code.visitInsn(AALOAD);
+        }
+    }
+
+    private static ClassWriter classWriter() {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        writer.visit(V17, ACC_FINAL | ACC_SUPER, SELF, null, "java/lang/Object", new String[] {INTERFACE});
+        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        return writer;
     }
 
     private static void pushInt(MethodVisitor code, int value) {
@@ -444,5 +811,87 @@ final class BytecodeCompiler {
 
     private static String descriptor(int doubles, String returnType) {
         return "(" + "D".repeat(doubles) + ")" + returnType;
+    }
+
+    /** One method being generated: where its arguments are, and its next free local. */
+    private final class Method {
+        final MethodVisitor code;
+        final int x;
+        final int gradient;
+        final int tapes;
+        /** The segment whose nodes this method computes, or −1. */
+        final int segment;
+        int ownTape = -1;
+        /** Whether the segment's values are in locals (forward) or read from its tape (backward). */
+        boolean valuesInLocals = true;
+        private int next;
+
+        Method(MethodVisitor code, int firstFree, int x, int gradient, int tapes, int segment) {
+            this.code = code;
+            this.next = firstFree;
+            this.x = x;
+            this.gradient = gradient;
+            this.tapes = tapes;
+            this.segment = segment;
+            stamp++;
+            code.visitCode();
+        }
+
+        int newLocal() {
+            int slot = next;
+            next += 2;
+            return slot;
+        }
+
+        void loadOwnTape() {
+            ownTape = next++;
+            code.visitVarInsn(ALOAD, tapes);
+            pushInt(code, segment);
+            code.visitInsn(AALOAD);
+            code.visitVarInsn(ASTORE, ownTape);
+        }
+
+        void loadVariables(int[] variables) {
+            for (int k : variables) {
+                variableLocal[k] = newLocal();
+                variableStamp[k] = stamp;
+                code.visitVarInsn(ALOAD, x);
+                pushInt(code, k);
+                code.visitInsn(DALOAD);
+                code.visitVarInsn(DSTORE, variableLocal[k]);
+            }
+        }
+
+        void zeroGradients(int[] variables) {
+            for (int k : variables) {
+                gradientLocal[k] = newLocal();
+                code.visitInsn(DCONST_0);
+                code.visitVarInsn(DSTORE, gradientLocal[k]);
+            }
+        }
+
+        void loadGradients(int[] variables) {
+            for (int k : variables) {
+                gradientLocal[k] = newLocal();
+                code.visitVarInsn(ALOAD, gradient);
+                pushInt(code, k);
+                code.visitInsn(DALOAD);
+                code.visitVarInsn(DSTORE, gradientLocal[k]);
+            }
+        }
+
+        void storeGradients(int[] variables) {
+            for (int k : variables) {
+                code.visitVarInsn(ALOAD, gradient);
+                pushInt(code, k);
+                code.visitVarInsn(DLOAD, gradientLocal[k]);
+                code.visitInsn(DASTORE);
+            }
+        }
+
+        void end() {
+            code.visitMaxs(0, 0);
+            code.visitEnd();
+        }
     }
 }
