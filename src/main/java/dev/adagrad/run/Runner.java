@@ -1,6 +1,8 @@
 package dev.adagrad.run;
 
 import dev.adagrad.expr.DifferenceListener;
+import dev.adagrad.expr.DifferentiableObjective;
+import dev.adagrad.expr.ExactGradient;
 import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.expr.Objective;
 import dev.adagrad.optim.Narrator;
@@ -15,6 +17,10 @@ import dev.adagrad.run.Divergence.Quantity;
  * <p>The loop allocates nothing and formats nothing; what is printed is the listener's business. A runner made with a
  * {@link DifferenceListener} and a {@link Narrator} ({@code adagrad explain}) hands them to the gradient and the
  * optimizer, which report how they compute each step; the steps themselves are the same.
+ *
+ * <p>With exact gradients (and no listener), the f(xₜ) that ends step t and the gradient ∇f(xₜ) that starts step t + 1
+ * come from one {@link DifferentiableObjective#valueAndGradient} call: one forward pass a step instead of two. Both
+ * are the same bits as separate calls give ({@code value} and {@code valueAndGradient} compute f alike).
  */
 public final class Runner {
 
@@ -54,9 +60,12 @@ public final class Runner {
         double[] x = row.x;
         double[] gradient = row.gradient;
         double[] previousX = new double[n];
+        DifferentiableObjective fused = differences == null && gradientMethod instanceof ExactGradient
+                && objective instanceof DifferentiableObjective differentiable ? differentiable : null;
+        double[] nextGradient = fused == null ? null : new double[n];
         System.arraycopy(start, 0, x, 0, n);
         row.step = 0;
-        row.f = objective.value(x);
+        row.f = fused == null ? objective.value(x) : fused.valueAndGradient(x, nextGradient);
         row.gradientNorm = Double.NaN;
         if (!isFinite(x)) {
             return diverged(row, 0, Quantity.X, null);
@@ -73,7 +82,11 @@ public final class Runner {
                     return new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm, null);
                 }
             }
-            gradientMethod.gradient(objective, x, gradient, differences);
+            if (fused == null) {
+                gradientMethod.gradient(objective, x, gradient, differences);
+            } else {
+                System.arraycopy(nextGradient, 0, gradient, 0, n); // ∇f(xₜ₋₁), computed with f(xₜ₋₁)
+            }
             if (!isFinite(gradient)) {
                 return diverged(row, t, Quantity.GRADIENT, gradient);
             }
@@ -84,7 +97,7 @@ public final class Runner {
             double previousF = row.f;
             System.arraycopy(x, 0, previousX, 0, n);
             optimizer.step(t, x, gradient, row.update, narrator);
-            row.f = objective.value(x);
+            row.f = fused == null ? objective.value(x) : fused.valueAndGradient(x, nextGradient);
             row.gradientNorm = norm;
             if (!isFinite(x) || !Double.isFinite(row.f)) {
                 Quantity quantity = isFinite(x) ? Quantity.F : Quantity.X;
