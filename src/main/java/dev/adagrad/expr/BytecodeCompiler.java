@@ -54,16 +54,16 @@ import org.objectweb.asm.MethodVisitor;
  * <p><b>Size.</b> HotSpot never JIT-compiles a method of more than {@value #HUGE_METHOD_LIMIT} bytes of bytecode
  * ({@code HugeMethodLimit}): it would run interpreted, 10 to 100 times slower. An expression whose two methods fit
  * under that limit is compiled as just described. A larger one is cut, in evaluation order, into segments of a few
- * kilobytes of bytecode each ({@link #SEGMENT_BUDGET}), each segment a static method of its own: {@code v}<i>s</i>
- * computes the segment's nodes for {@code value}, {@code f}<i>s</i> the same for {@code valueAndGradient}, and
- * {@code b}<i>s</i> its part of the backward pass; {@code value} and {@code valueAndGradient} call them in order
- * (through group methods when there are more than {@value #CALLS_PER_METHOD}). Inside a segment values and adjoints
- * stay in locals; a value or adjoint that crosses from one segment to another goes through the segment's
- * {@code double[]} "tape", which the objective holds ({@link CompiledObjective}), and the forward pass of
- * {@code valueAndGradient} keeps every value of its segment there for the backward pass. The operations, and the
- * order in which each gradient component adds up its contributions, are the same as in one method, so the results
- * are the same bit for bit. The sizes of the generated methods are measured ({@link ClassFileSizes}); a segment over
- * the limit halves the budget and compiles again.
+ * kilobytes of bytecode each ({@link #SEGMENT_BUDGET}), two static methods each: {@code v}<i>s</i> computes the
+ * segment's nodes, and {@code b}<i>s</i> computes them again into its own locals, then does the segment's part of the
+ * backward pass. {@code value} calls the {@code v}<i>s</i> in order; {@code valueAndGradient} calls them, then the
+ * {@code b}<i>s</i> in reverse (through group methods when there are more than {@value #CALLS_PER_METHOD}). Inside a
+ * segment values and adjoints stay in locals; one that crosses from one segment to another goes through the
+ * segment's {@code double[]} "tape", which the objective holds ({@link CompiledObjective}); the gradient components
+ * are read from the array and written back by each backward segment. The operations, and the order in which each
+ * gradient component adds up its contributions, are the same as in one method, so the results are the same bit for
+ * bit. The sizes of the generated methods are measured ({@link ClassFileSizes}); a segment over the limit halves the
+ * budget and compiles again.
  *
  * <p>Semantics are exp4j 0.4.8's, operation by operation in its order: {@code + - *} and unary minus are the JVM's
  * double arithmetic, {@code ^} and {@code pow} are {@link Math#pow}, {@code %} is Java's remainder, and functions call
@@ -82,10 +82,10 @@ final class BytecodeCompiler {
     static final int HUGE_METHOD_LIMIT = 8000;
 
     /**
-     * The estimated bytes of bytecode of one segment's method (the estimate errs high: real segments come out at
-     * one to three kilobytes).
+     * The estimated bytes of bytecode of one segment's backward method, which holds its forward code too (the
+     * estimate errs high: at n = 1,000 the backward methods come out at up to 2.7 KB, the forward ones under 1 KB).
      */
-    static final int SEGMENT_BUDGET = 3000;
+    static final int SEGMENT_BUDGET = 4000;
 
     /** The most segment calls in one method; more are grouped into methods that call up to this many each. */
     static final int CALLS_PER_METHOD = 200;
@@ -116,7 +116,7 @@ final class BytecodeCompiler {
     // Segments (multi-segment code only): segment s holds the nodes segmentStart[s] to segmentStart[s + 1] - 1.
     private int[] segmentStart;
     private int[] segmentOf;
-    /** Where an operation node's value is kept in its segment's tape. */
+    /** Where an operation node's value is kept in its segment's tape, if a later segment reads it (else −1). */
     private int[] tapeIndex;
     /** Where the adjoint of an active node whose parent is in a later segment is kept in its segment's tape. */
     private int[] adjointTapeIndex;
@@ -250,7 +250,10 @@ final class BytecodeCompiler {
     // ---------------------------------------------------------------------------------------------------------------
     // Segments
 
-    /** Cuts the nodes into segments whose estimated forward and backward code stays within {@code budget} bytes. */
+    /**
+     * Cuts the nodes into segments whose estimated code stays within {@code budget} bytes: the backward method,
+     * which holds the forward code too.
+     */
     private void segment(int budget) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
@@ -259,7 +262,7 @@ final class BytecodeCompiler {
         for (int i = 0; i < nodes.size(); i++) {
             int f = forwardEstimate(i);
             int b = backwardEstimate(i);
-            if ((forwardBytes + f > budget || backwardBytes + b > budget) && starts.get(starts.size() - 1) < i) {
+            if (forwardBytes + backwardBytes + f + b > budget && starts.get(starts.size() - 1) < i) {
                 starts.add(i);
                 forwardBytes = 0;
                 backwardBytes = 0;
@@ -281,7 +284,7 @@ final class BytecodeCompiler {
             int length = 0;
             for (int i = segmentStart[s]; i < segmentStart[s + 1]; i++) {
                 segmentOf[i] = s;
-                tapeIndex[i] = isOperation(i) ? length++ : -1;
+                tapeIndex[i] = isOperation(i) && (i == root || parent[i] >= segmentStart[s + 1]) ? length++ : -1;
             }
             for (int i = segmentStart[s]; i < segmentStart[s + 1]; i++) {
                 adjointTapeIndex[i] = isOperation(i) && active(i) && i != root && parent[i] >= segmentStart[s + 1]
@@ -291,31 +294,37 @@ final class BytecodeCompiler {
         }
     }
 
-    /** An upper bound on the bytes of node i's forward code in a segment, its arguments' loads included. */
+    /**
+     * About the bytes of node i's forward code: loads of locals take 2 bytes, a store 2, a call 3, a division's check
+     * 8; its variables' loads at the start of the method 7 each (counted per use, so the estimate errs high).
+     */
     private int forwardEstimate(int i) {
         Node node = nodes.get(i);
         if (!isOperation(i)) {
             return 0;
         }
         int arguments = node.arguments().length;
-        int bytes = 17 + 10 * arguments + 9 * variableArguments(node);
+        int bytes = 3 + 2 * arguments + 7 * variableArguments(node);
         if (node.kind() == Kind.DIVIDE || node.kind() == Kind.REMAINDER) {
-            bytes += 15;
+            bytes += 8;
         }
         if (node.kind() == Kind.CALL) {
-            bytes += 3 + (node.function().canBeUndefined() ? 10 * arguments + 6 : 0);
+            bytes += 3 + (node.function().canBeUndefined() ? 2 * arguments + 6 : 0);
         }
         return bytes;
     }
 
-    /** An upper bound on the bytes of node i's backward code in a segment. */
+    /**
+     * About the bytes of node i's backward code: per active argument the adjoint, the values the partial needs, a
+     * call, a multiplication and the accumulation; a variable's gradient read and written back, 14 bytes.
+     */
     private int backwardEstimate(int i) {
         Node node = nodes.get(i);
         if (!isOperation(i) || !node.active()) {
             return 0;
         }
         int arguments = node.arguments().length;
-        return 14 + arguments * (30 + 10 * (arguments + 1)) + 27 * variableArguments(node);
+        return arguments * (10 + 2 * (arguments + 1)) + 14 * variableArguments(node);
     }
 
     private int variableArguments(Node node) {
@@ -332,17 +341,15 @@ final class BytecodeCompiler {
         ClassWriter writer = classWriter();
         int segments = segmentStart.length - 1;
         List<String> forwardValue = new ArrayList<>();
-        List<String> forwardGradient = new ArrayList<>();
         List<String> backward = new ArrayList<>();
         for (int s = 0; s < segments; s++) {
-            forwardValue.add(forwardSegment(writer, s, "v" + s, false));
-            forwardGradient.add(forwardSegment(writer, s, "f" + s, true));
+            forwardValue.add(forwardSegment(writer, s));
         }
         for (int s = segments - 1; s >= 0; s--) {
             backward.add(backwardSegment(writer, s));
         }
         List<String> value = group(writer, forwardValue, "vg", true);
-        List<String> gradientForward = group(writer, forwardGradient, "fg", true);
+
         List<String> gradientBackward = group(writer, backward, "bg", false);
 
         Method method = new Method(writer.visitMethod(ACC_PUBLIC, "value", VALUE, null, null), 3, 1, -1, 2, -1);
@@ -361,7 +368,7 @@ final class BytecodeCompiler {
         method.code.visitVarInsn(ALOAD, 2);
         method.code.visitInsn(DCONST_0);
         method.code.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
-        callForward(method, gradientForward, gradientPoisoned);
+        callForward(method, value, gradientPoisoned);
         for (String name : gradientBackward) {
             method.code.visitVarInsn(ALOAD, 1);
             method.code.visitVarInsn(ALOAD, 2);
@@ -429,17 +436,15 @@ final class BytecodeCompiler {
         return names;
     }
 
-    /**
-     * Segment s's forward code: true if exp4j would throw. It keeps in the tape the values that later segments read,
-     * and, for {@code valueAndGradient} ({@code keepAll}), every value, for the backward pass.
-     */
-    private String forwardSegment(ClassWriter writer, int s, String name, boolean keepAll) {
+    /** Segment s's forward code: true if exp4j would throw. It keeps in the tape the values later segments read. */
+    private String forwardSegment(ClassWriter writer, int s) {
+        String name = "v" + s;
         Method method = new Method(writer.visitMethod(ACC_PRIVATE | ACC_STATIC, name, FORWARD_SEGMENT, null, null),
                 2, 0, -1, 1, s);
         method.loadOwnTape();
         method.loadVariables(variableArguments(s, false));
         Label poisoned = new Label();
-        forward(method, segmentStart[s], segmentStart[s + 1], poisoned, keepAll);
+        forward(method, segmentStart[s], segmentStart[s + 1], poisoned, true);
         method.code.visitInsn(ICONST_0);
         method.code.visitInsn(IRETURN);
         method.code.visitLabel(poisoned);
@@ -449,18 +454,25 @@ final class BytecodeCompiler {
         return name;
     }
 
-    /** Segment s's part of the backward pass: its gradient components are read from and written back to the array. */
+    /**
+     * Segment s's part of the backward pass: first its forward code again, into locals (recomputing is cheaper than
+     * keeping every value in the tape and reading it back), then the adjoints; its gradient components are read from
+     * and written back to the array.
+     */
     private String backwardSegment(ClassWriter writer, int s) {
         String name = "b" + s;
         Method method = new Method(writer.visitMethod(ACC_PRIVATE | ACC_STATIC, name, BACKWARD_SEGMENT, null, null),
                 3, 0, 1, 2, s);
-        method.valuesInLocals = false;
         method.loadOwnTape();
         method.loadVariables(variableArguments(s, false));
+        Label unreachable = new Label();
+        forward(method, segmentStart[s], segmentStart[s + 1], unreachable, false);
         int[] accumulated = variableArguments(s, true);
         method.loadGradients(accumulated);
         backward(method, segmentStart[s], segmentStart[s + 1]);
         method.storeGradients(accumulated);
+        method.code.visitInsn(RETURN);
+        method.code.visitLabel(unreachable); // the forward pass found no poison, so neither does its repetition
         method.code.visitInsn(RETURN);
         method.end();
         return name;
@@ -492,9 +504,9 @@ final class BytecodeCompiler {
 
     /**
      * Computes nodes {@code from} to {@code to - 1} into locals; the operand stack is empty between nodes. In a
-     * segment, a value goes to the tape as well if a later segment reads it, or always if {@code keepAll}.
+     * segment's forward method ({@code store}), a value goes to the tape as well if a later segment reads it.
      */
-    private void forward(Method method, int from, int to, Label poisoned, boolean keepAll) {
+    private void forward(Method method, int from, int to, Label poisoned, boolean store) {
         MethodVisitor code = method.code;
         for (int i = from; i < to; i++) {
             Node node = nodes.get(i);
@@ -534,7 +546,7 @@ final class BytecodeCompiler {
             }
             valueLocal[i] = method.newLocal();
             code.visitVarInsn(DSTORE, valueLocal[i]);
-            if (segmentOf != null && (keepAll || i == root || parent[i] >= to)) {
+            if (store && tapeIndex[i] >= 0) {
                 code.visitVarInsn(ALOAD, method.ownTape);
                 pushInt(code, tapeIndex[i]);
                 code.visitVarInsn(DLOAD, valueLocal[i]);
@@ -762,7 +774,7 @@ final class BytecodeCompiler {
                 }
             }
             default -> {
-                if (segmentOf == null || (method.valuesInLocals && segmentOf[index] == method.segment)) {
+                if (segmentOf == null || segmentOf[index] == method.segment) {
                     code.visitVarInsn(DLOAD, valueLocal[index]);
                 } else {
                     loadTape(method, segmentOf[index]);
@@ -822,8 +834,6 @@ final class BytecodeCompiler {
         /** The segment whose nodes this method computes, or −1. */
         final int segment;
         int ownTape = -1;
-        /** Whether the segment's values are in locals (forward) or read from its tape (backward). */
-        boolean valuesInLocals = true;
         private int next;
 
         Method(MethodVisitor code, int firstFree, int x, int gradient, int tapes, int segment) {
