@@ -23,6 +23,7 @@ import static org.objectweb.asm.Opcodes.DREM;
 import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
@@ -90,6 +91,12 @@ final class BytecodeCompiler {
     /** The most segment calls in one method; more are grouped into methods that call up to this many each. */
     static final int CALLS_PER_METHOD = 200;
 
+    /**
+     * From this many variables on, central differences are taken term by term when f is a sum of terms
+     * ({@link CentralDifference}); below, f is evaluated whole, as always.
+     */
+    static final int TERMWISE_FROM = 100;
+
     /** Above this many nodes one method is not tried: it could not fit under the limit. */
     private static final int MOST_NODES_IN_ONE_METHOD = 3000;
 
@@ -103,15 +110,25 @@ final class BytecodeCompiler {
     private static final String VALUE_AND_GRADIENT = "([D[D[[D)D";
     private static final String FORWARD_SEGMENT = "([D[[D)Z";
     private static final String BACKWARD_SEGMENT = "([D[D[[D)V";
+    private static final String DIFFERENCES = "([DD[D)V";
 
     /** The generated class, and the length of each segment's tape (none when it is one method). */
-    record Program(byte[] classFile, int[] tapeLengths) {
+    record Program(byte[] classFile, int[] tapeLengths, boolean termwise) {
     }
 
     private final List<Node> nodes;
     private final int dimension;
     private final int root;
     private final int[] parent;
+    /** The first node of each node's subtree: in evaluation order a subtree is the nodes subtreeStart[i] to i. */
+    private final int[] subtreeStart;
+
+    // Term by term central differences: the root of each term of the top-level sum, in evaluation order, whether
+    // it is subtracted, and for each variable the terms (their positions in that list) that contain it.
+    private int[] terms;
+    private boolean[] subtracted;
+    private int[][] termsOf;
+    private int[] termBytes;
 
     // Segments (multi-segment code only): segment s holds the nodes segmentStart[s] to segmentStart[s + 1] - 1.
     private int[] segmentStart;
@@ -141,6 +158,11 @@ final class BytecodeCompiler {
                 parent[argument] = i;
             }
         }
+        subtreeStart = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            int[] args = nodes.get(i).arguments();
+            subtreeStart[i] = args.length == 0 ? i : subtreeStart[args[0]];
+        }
         valueLocal = new int[nodes.size()];
         adjointLocal = new int[nodes.size()];
         variableLocal = new int[dimension];
@@ -167,28 +189,35 @@ final class BytecodeCompiler {
      */
     static Program compile(ExpressionTree tree) {
         BytecodeCompiler compiler = new BytecodeCompiler(tree);
-        if (tree.nodes().size() <= MOST_NODES_IN_ONE_METHOD) {
-            byte[] single = compiler.generateSingle();
-            if (ClassFileSizes.largestMethod(single) <= HUGE_METHOD_LIMIT) {
-                return new Program(single, null);
+        compiler.planTerms();
+        while (true) {
+            if (tree.nodes().size() <= MOST_NODES_IN_ONE_METHOD) {
+                byte[] single = compiler.generateSingle(SEGMENT_BUDGET);
+                if (ClassFileSizes.largestMethod(single) <= HUGE_METHOD_LIMIT) {
+                    return new Program(single, null, compiler.terms != null);
+                }
             }
-        }
-        for (int budget = SEGMENT_BUDGET; budget >= 100; budget /= 2) {
-            compiler.segment(budget);
-            byte[] segmented = compiler.generateSegmented();
-            if (ClassFileSizes.largestMethod(segmented) <= HUGE_METHOD_LIMIT) {
-                return new Program(segmented, compiler.tapeLengths.clone());
+            for (int budget = SEGMENT_BUDGET; budget >= 100; budget /= 2) {
+                compiler.segment(budget);
+                byte[] segmented = compiler.generateSegmented(budget);
+                if (ClassFileSizes.largestMethod(segmented) <= HUGE_METHOD_LIMIT) {
+                    return new Program(segmented, compiler.tapeLengths.clone(), compiler.terms != null);
+                }
             }
+            if (compiler.terms == null) {
+                throw new IllegalStateException("cannot cut the expression into methods under " + HUGE_METHOD_LIMIT
+                        + " bytes");
+            }
+            compiler.terms = null; // a coordinate's terms too large for a method: differences of the whole sum
         }
-        throw new IllegalStateException("cannot cut the expression into methods under " + HUGE_METHOD_LIMIT
-                + " bytes");
     }
 
     /** Segmented code with the given budget, even where one method would do (for tests). */
     static Program compileSegmented(ExpressionTree tree, int budget) {
         BytecodeCompiler compiler = new BytecodeCompiler(tree);
+        compiler.planTerms();
         compiler.segment(budget);
-        return new Program(compiler.generateSegmented(), compiler.tapeLengths.clone());
+        return new Program(compiler.generateSegmented(budget), compiler.tapeLengths.clone(), compiler.terms != null);
     }
 
     /** ∂(a % b)/∂b = −trunc(a/b), computed as −(a − a % b)/b rounded to the integer it is away from rounding. */
@@ -199,7 +228,7 @@ final class BytecodeCompiler {
     // ---------------------------------------------------------------------------------------------------------------
     // One method each
 
-    private byte[] generateSingle() {
+    private byte[] generateSingle(int budget) {
         segmentOf = null;
         ClassWriter writer = classWriter();
 
@@ -235,6 +264,9 @@ final class BytecodeCompiler {
         gradient.code.visitInsn(DRETURN);
         gradient.end();
 
+        if (terms != null) {
+            termwiseDifferences(writer, budget);
+        }
         writer.visitEnd();
         return writer.toByteArray();
     }
@@ -337,7 +369,7 @@ final class BytecodeCompiler {
         return count;
     }
 
-    private byte[] generateSegmented() {
+    private byte[] generateSegmented(int budget) {
         ClassWriter writer = classWriter();
         int segments = segmentStart.length - 1;
         List<String> forwardValue = new ArrayList<>();
@@ -383,6 +415,9 @@ final class BytecodeCompiler {
         method.code.visitInsn(DRETURN);
         method.end();
 
+        if (terms != null) {
+            termwiseDifferences(writer, budget);
+        }
         writer.visitEnd();
         return writer.toByteArray();
     }
@@ -497,6 +532,244 @@ final class BytecodeCompiler {
             }
         }
         return java.util.Arrays.copyOf(list, count);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Central differences term by term
+
+    /**
+     * Finds the terms of the top-level sum (through {@code +}, {@code -}, unary signs and brackets) and which
+     * variables each contains. Term-by-term differences apply from {@link #TERMWISE_FROM} variables on, to a sum of
+     * two or more terms in which each variable's terms fit in one method.
+     */
+    private void planTerms() {
+        terms = null;
+        if (dimension < TERMWISE_FROM) {
+            return;
+        }
+        List<int[]> found = new ArrayList<>(); // {node, 1 if subtracted}
+        java.util.ArrayDeque<int[]> pending = new java.util.ArrayDeque<>();
+        pending.push(new int[] {root, 0});
+        while (!pending.isEmpty()) {
+            int[] item = pending.pop();
+            Node node = nodes.get(item[0]);
+            int[] args = node.arguments();
+            switch (node.kind()) {
+                case ADD -> {
+                    pending.push(new int[] {args[0], item[1]});
+                    pending.push(new int[] {args[1], item[1]});
+                }
+                case SUBTRACT -> {
+                    pending.push(new int[] {args[0], item[1]});
+                    pending.push(new int[] {args[1], 1 - item[1]});
+                }
+                case PLUS -> pending.push(new int[] {args[0], item[1]});
+                case NEGATE -> pending.push(new int[] {args[0], 1 - item[1]});
+                default -> found.add(item);
+            }
+        }
+        if (found.size() < 2) {
+            return;
+        }
+        found.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int count = found.size();
+        int[] roots = new int[count];
+        boolean[] minus = new boolean[count];
+        int[] bytes = new int[count];
+        int[] sizes = new int[dimension];
+        int[][] lists = new int[dimension][];
+        for (int j = 0; j < count; j++) {
+            roots[j] = found.get(j)[0];
+            minus[j] = found.get(j)[1] == 1;
+            for (int k = subtreeStart[roots[j]]; k <= roots[j]; k++) {
+                bytes[j] += forwardEstimate(k);
+                Node node = nodes.get(k);
+                if (node.kind() == Kind.VARIABLE) {
+                    int v = node.variable();
+                    int[] list = lists[v];
+                    if (list == null) {
+                        list = lists[v] = new int[4];
+                    } else if (sizes[v] > 0 && list[sizes[v] - 1] == j) {
+                        continue;
+                    } else if (sizes[v] == list.length) {
+                        list = lists[v] = java.util.Arrays.copyOf(list, 2 * list.length);
+                    }
+                    list[sizes[v]++] = j;
+                }
+            }
+        }
+        int[][] byVariable = new int[dimension][];
+        for (int v = 0; v < dimension; v++) {
+            byVariable[v] = lists[v] == null ? new int[0] : java.util.Arrays.copyOf(lists[v], sizes[v]);
+        }
+        terms = roots;
+        subtracted = minus;
+        termBytes = bytes;
+        termsOf = byVariable;
+        for (int v = 0; v < dimension; v++) {
+            if (coordinateBytes(v) > SEGMENT_BUDGET) {
+                terms = null;
+                return;
+            }
+        }
+    }
+
+    /** About the bytes of variable v's difference: its terms evaluated twice, the step and the quotient. */
+    private int coordinateBytes(int v) {
+        int bytes = 40;
+        for (int j : termsOf[v]) {
+            bytes += 2 * termBytes[j] + 12;
+        }
+        return bytes;
+    }
+
+    /**
+     * {@code centralDifferences(x, fixedStep, gradient)}: for each variable i, with h = {@link CentralDifference#step}
+     * and x± = xᵢ ± h, gradient[i] = Σ (t(x+) − t(x−)) / (x+ − x−) over the terms t that contain xᵢ, in their order,
+     * a subtracted term's difference negated; NaN where a term is (exp4j would throw). In blocks of variables whose
+     * code fits {@code budget}.
+     */
+    private void termwiseDifferences(ClassWriter writer, int budget) {
+        List<String> blocks = new ArrayList<>();
+        int from = 0;
+        while (from < dimension) {
+            int to = from;
+            int bytes = 0;
+            while (to < dimension && (to == from || bytes + coordinateBytes(to) <= budget)) {
+                bytes += coordinateBytes(to);
+                to++;
+            }
+            blocks.add(differenceBlock(writer, blocks.size(), from, to));
+            from = to;
+        }
+        int round = 0;
+        while (blocks.size() > CALLS_PER_METHOD) {
+            List<String> groups = new ArrayList<>();
+            for (int start = 0; start < blocks.size(); start += CALLS_PER_METHOD) {
+                String name = "dg" + round + "_" + groups.size();
+                MethodVisitor code = writer.visitMethod(ACC_PRIVATE | ACC_STATIC, name, DIFFERENCES, null, null);
+                code.visitCode();
+                callDifferences(code, blocks.subList(start, Math.min(blocks.size(), start + CALLS_PER_METHOD)), 0);
+                code.visitInsn(RETURN);
+                code.visitMaxs(0, 0);
+                code.visitEnd();
+                groups.add(name);
+            }
+            blocks = groups;
+            round++;
+        }
+        MethodVisitor code = writer.visitMethod(ACC_PUBLIC, "centralDifferences", DIFFERENCES, null, null);
+        code.visitCode();
+        callDifferences(code, blocks, 1);
+        code.visitInsn(RETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+    }
+
+    /** Calls the difference methods with (x, fixedStep, gradient), found from slot {@code first} on. */
+    private static void callDifferences(MethodVisitor code, List<String> names, int first) {
+        for (String name : names) {
+            code.visitVarInsn(ALOAD, first);
+            code.visitVarInsn(DLOAD, first + 1);
+            code.visitVarInsn(ALOAD, first + 3);
+            code.visitMethodInsn(INVOKESTATIC, SELF, name, DIFFERENCES, false);
+        }
+    }
+
+    /** The differences of variables {@code from} to {@code to - 1}. Slots: x 0, fixedStep 1, gradient 3. */
+    private String differenceBlock(ClassWriter writer, int block, int from, int to) {
+        String name = "d" + block;
+        Method method = new Method(writer.visitMethod(ACC_PRIVATE | ACC_STATIC, name, DIFFERENCES, null, null), 4,
+                0, 3, -1, -1);
+        method.allInLocals = true;
+        boolean[] used = new boolean[dimension];
+        int[] list = new int[dimension];
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            for (int j : termsOf[i]) {
+                for (int k = subtreeStart[terms[j]]; k <= terms[j]; k++) {
+                    Node node = nodes.get(k);
+                    if (node.kind() == Kind.VARIABLE && !used[node.variable()]) {
+                        used[node.variable()] = true;
+                        list[count++] = node.variable();
+                    }
+                }
+            }
+        }
+        method.loadVariables(java.util.Arrays.copyOf(list, count));
+        MethodVisitor code = method.code;
+        for (int i = from; i < to; i++) {
+            int mark = method.next;
+            int xi = method.newLocal();
+            int h = method.newLocal();
+            int forward = method.newLocal();
+            int backward = method.newLocal();
+            int sum = method.newLocal();
+            code.visitVarInsn(ALOAD, 0);
+            pushInt(code, i);
+            code.visitInsn(DALOAD);
+            code.visitVarInsn(DSTORE, xi);
+            code.visitVarInsn(DLOAD, xi);
+            code.visitVarInsn(DLOAD, 1);
+            code.visitMethodInsn(INVOKESTATIC, "dev/adagrad/expr/CentralDifference", "step", "(DD)D", false);
+            code.visitVarInsn(DSTORE, h);
+            code.visitVarInsn(DLOAD, xi); // x+ = xᵢ + h, x− = xᵢ − h, as CentralDifference computes them
+            code.visitVarInsn(DLOAD, h);
+            code.visitInsn(DADD);
+            code.visitVarInsn(DSTORE, forward);
+            code.visitVarInsn(DLOAD, xi);
+            code.visitVarInsn(DLOAD, h);
+            code.visitInsn(DSUB);
+            code.visitVarInsn(DSTORE, backward);
+            Label poisoned = new Label();
+            Label next = new Label();
+            method.differenced = i;
+            int[] own = termsOf[i];
+            if (own.length == 0) {
+                code.visitInsn(DCONST_0);
+                code.visitVarInsn(DSTORE, sum);
+            }
+            for (int position = 0; position < own.length; position++) {
+                int j = own[position];
+                int[] values = new int[2];
+                for (int side = 0; side < 2; side++) {
+                    method.differencedLocal = side == 0 ? forward : backward;
+                    forward(method, subtreeStart[terms[j]], terms[j] + 1, poisoned, false);
+                    load(method, terms[j]);
+                    values[side] = method.newLocal();
+                    code.visitVarInsn(DSTORE, values[side]);
+                }
+                // t(x+) − t(x−), or t(x−) − t(x+) for a subtracted term: the same number negated
+                code.visitVarInsn(DLOAD, values[subtracted[j] ? 1 : 0]);
+                code.visitVarInsn(DLOAD, values[subtracted[j] ? 0 : 1]);
+                code.visitInsn(DSUB);
+                if (position > 0) {
+                    code.visitVarInsn(DLOAD, sum);
+                    code.visitInsn(DADD);
+                }
+                code.visitVarInsn(DSTORE, sum);
+            }
+            method.differenced = -1;
+            code.visitVarInsn(ALOAD, 3);
+            pushInt(code, i);
+            code.visitVarInsn(DLOAD, sum);
+            code.visitVarInsn(DLOAD, forward);
+            code.visitVarInsn(DLOAD, backward);
+            code.visitInsn(DSUB);
+            code.visitInsn(DDIV);
+            code.visitInsn(DASTORE);
+            code.visitJumpInsn(GOTO, next);
+            code.visitLabel(poisoned);
+            code.visitVarInsn(ALOAD, 3);
+            pushInt(code, i);
+            code.visitLdcInsn(Double.NaN);
+            code.visitInsn(DASTORE);
+            code.visitLabel(next);
+            method.next = mark;
+        }
+        code.visitInsn(RETURN);
+        method.end();
+        return name;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -765,7 +1038,9 @@ final class BytecodeCompiler {
                 }
             }
             case VARIABLE -> {
-                if (variableStamp[node.variable()] == stamp) {
+                if (node.variable() == method.differenced) {
+                    code.visitVarInsn(DLOAD, method.differencedLocal);
+                } else if (variableStamp[node.variable()] == stamp) {
                     code.visitVarInsn(DLOAD, variableLocal[node.variable()]);
                 } else { // a top-level method returning a lone variable
                     code.visitVarInsn(ALOAD, method.x);
@@ -774,7 +1049,7 @@ final class BytecodeCompiler {
                 }
             }
             default -> {
-                if (segmentOf == null || segmentOf[index] == method.segment) {
+                if (segmentOf == null || method.allInLocals || segmentOf[index] == method.segment) {
                     code.visitVarInsn(DLOAD, valueLocal[index]);
                 } else {
                     loadTape(method, segmentOf[index]);
@@ -834,6 +1109,11 @@ final class BytecodeCompiler {
         /** The segment whose nodes this method computes, or −1. */
         final int segment;
         int ownTape = -1;
+        /** Whether every value this method reads is its own local (a term evaluated for a difference). */
+        boolean allInLocals;
+        /** The variable being differenced, read from {@link #differencedLocal} instead of its own local. */
+        int differenced = -1;
+        int differencedLocal;
         private int next;
 
         Method(MethodVisitor code, int firstFree, int x, int gradient, int tapes, int segment) {

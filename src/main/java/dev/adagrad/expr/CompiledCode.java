@@ -12,4 +12,12 @@ interface CompiledCode {
 
     /** f(x), with ∇f(x) written into {@code gradient} (all NaN, like f, where exp4j would throw). */
     double valueAndGradient(double[] x, double[] gradient, double[][] tapes);
+
+    /**
+     * Central differences term by term ({@link CentralDifference}), generated only for a sum of terms with
+     * {@link BytecodeCompiler#TERMWISE_FROM} variables or more.
+     */
+    default void centralDifferences(double[] x, double fixedStep, double[] gradient) {
+        throw new UnsupportedOperationException("no term-by-term differences for this expression");
+    }
 }

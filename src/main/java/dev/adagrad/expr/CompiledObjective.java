@@ -19,9 +19,12 @@ public final class CompiledObjective implements DifferentiableObjective {
     private final CompiledCode code;
     private final int[] tapeLengths;
     private final double[][] tapes;
+    private final boolean termwise;
 
-    private CompiledObjective(String text, List<String> variables, CompiledCode code, int[] tapeLengths) {
+    private CompiledObjective(String text, List<String> variables, CompiledCode code, int[] tapeLengths,
+                              boolean termwise) {
         this.text = text;
+        this.termwise = termwise;
         this.variables = List.copyOf(variables);
         this.code = code;
         this.tapeLengths = tapeLengths;
@@ -44,12 +47,13 @@ public final class CompiledObjective implements DifferentiableObjective {
         ExpressionTree tree = ExpressionTree.parse(parsed, variables);
         BytecodeCompiler.Program program = BytecodeCompiler.compile(tree);
         return new CompiledObjective(parsed.text(), variables, BytecodeCompiler.load(program),
-                program.tapeLengths());
+                program.tapeLengths(), program.termwise());
     }
 
     /** Compiled as {@code program} ({@link BytecodeCompiler#compileSegmented}, for tests). */
     static CompiledObjective of(ParsedExpression parsed, List<String> variables, BytecodeCompiler.Program program) {
-        return new CompiledObjective(parsed.text(), variables, BytecodeCompiler.load(program), program.tapeLengths());
+        return new CompiledObjective(parsed.text(), variables, BytecodeCompiler.load(program), program.tapeLengths(),
+                program.termwise());
     }
 
     /** Checks and compiles in one go: the expression's variables are all its non-constant identifiers. */
@@ -69,6 +73,21 @@ public final class CompiledObjective implements DifferentiableObjective {
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
         return code.valueAndGradient(x, gradient, tapes);
+    }
+
+    /**
+     * Central differences term by term into {@code gradient}, as {@link CentralDifference} documents, if this
+     * expression has them (a sum of terms with {@link BytecodeCompiler#TERMWISE_FROM} variables or more); false, and
+     * nothing written, if not.
+     *
+     * @param fixedStep the step h for every variable, or NaN for the scaled steps
+     */
+    boolean centralDifferences(double[] x, double fixedStep, double[] gradient) {
+        if (!termwise) {
+            return false;
+        }
+        code.centralDifferences(x, fixedStep, gradient);
+        return true;
     }
 
     /** Called by the generated code where exp4j would throw: every component of the gradient is NaN, and so is f. */
@@ -94,6 +113,6 @@ public final class CompiledObjective implements DifferentiableObjective {
 
     @Override
     public CompiledObjective copy() {
-        return tapes == null ? this : new CompiledObjective(text, variables, code, tapeLengths);
+        return tapes == null ? this : new CompiledObjective(text, variables, code, tapeLengths, termwise);
     }
 }

@@ -135,7 +135,7 @@ class SegmentedCodeTest {
         CentralDifference.scaled().gradient(compiled, problem.start(), central);
         compiled.valueAndGradient(problem.start(), gradient);
         for (int i = 0; i < 1000; i++) {
-            assertEquals(gradient[i], central[i], 1e-4 * Math.max(1, Math.abs(gradient[i])), "component " + i);
+            assertEquals(gradient[i], central[i], 1e-7 * Math.max(1, Math.abs(gradient[i])), "component " + i);
         }
         CompiledObjective copy = compiled.copy();
         assertNotSame(compiled, copy, "segments keep tapes: each thread needs its own copy");
