@@ -66,7 +66,7 @@ public final class Runner {
         System.arraycopy(start, 0, x, 0, n);
         row.step = 0;
         row.f = fused == null ? objective.value(x) : fused.valueAndGradient(x, nextGradient);
-        row.gradientNorm = Double.NaN;
+        row.knownNorm(Double.NaN);
         if (!isFinite(x)) {
             return diverged(row, 0, Quantity.X, null);
         }
@@ -79,37 +79,45 @@ public final class Runner {
             if (StopRequest.pending()) {
                 StopReason stop = StopRequest.reason();
                 if (stop != null) {
-                    return new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm, null);
+                    return new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm(), null);
                 }
             }
             if (fused == null) {
                 gradientMethod.gradient(objective, x, gradient, differences);
             } else {
-                System.arraycopy(nextGradient, 0, gradient, 0, n); // ∇f(xₜ₋₁), computed with f(xₜ₋₁)
+                copy(nextGradient, gradient); // ∇f(xₜ₋₁), computed with f(xₜ₋₁)
             }
             if (!isFinite(gradient)) {
                 return diverged(row, t, Quantity.GRADIENT, gradient);
             }
-            double norm = norm(gradient);
-            if (tolerance > 0 && norm <= tolerance) {
-                return new RunResult(StopReason.TOLERANCE_REACHED, t - 1, x.clone(), row.f, norm, null);
+            double norm = Double.NaN; // computed here only for the tolerance, else when a listener asks for it
+            if (tolerance > 0) {
+                norm = StepRecord.norm(gradient);
+                if (norm <= tolerance) {
+                    return new RunResult(StopReason.TOLERANCE_REACHED, t - 1, x.clone(), row.f, norm, null);
+                }
             }
             double previousF = row.f;
-            System.arraycopy(x, 0, previousX, 0, n);
+            copy(x, previousX);
             optimizer.step(t, x, gradient, row.update, narrator);
             row.f = fused == null ? objective.value(x) : fused.valueAndGradient(x, nextGradient);
-            row.gradientNorm = norm;
+            if (tolerance > 0) {
+                row.knownNorm(norm);
+            } else {
+                row.normOfGradient();
+            }
             if (!isFinite(x) || !Double.isFinite(row.f)) {
                 Quantity quantity = isFinite(x) ? Quantity.F : Quantity.X;
                 double[] reached = x.clone();
                 double fReached = row.f;
-                return new RunResult(StopReason.NON_FINITE, t - 1, previousX.clone(), previousF, norm,
+                return new RunResult(StopReason.NON_FINITE, t - 1, previousX.clone(), previousF,
+                        tolerance > 0 ? norm : StepRecord.norm(gradient),
                         new Divergence(t, quantity, reached, fReached, gradient.clone()));
             }
             row.step = t;
             listener.onStep(row);
         }
-        return new RunResult(StopReason.STEPS_DONE, row.step, x.clone(), row.f, row.gradientNorm, null);
+        return new RunResult(StopReason.STEPS_DONE, row.step, x.clone(), row.f, row.gradientNorm(), null);
     }
 
     private static RunResult diverged(StepRecord row, long step, Quantity quantity, double[] gradient) {
@@ -118,21 +126,11 @@ public final class Runner {
         return new RunResult(StopReason.NON_FINITE, Math.max(0, step - 1), x, row.f, Double.NaN, divergence);
     }
 
-    /** ‖v‖₂, scaled by the largest component so that finite gradients above 1e154 do not overflow to ∞. */
-    private static double norm(double[] v) {
-        double largest = 0;
-        for (double value : v) {
-            largest = Math.max(largest, Math.abs(value));
+    /** A plain loop: for the few values of a small problem quicker than System.arraycopy, and as quick for many. */
+    private static void copy(double[] from, double[] to) {
+        for (int i = 0; i < from.length; i++) {
+            to[i] = from[i];
         }
-        if (largest == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (double value : v) {
-            double scaled = value / largest;
-            sum += scaled * scaled;
-        }
-        return largest * Math.sqrt(sum);
     }
 
     private static boolean isFinite(double[] v) {
