@@ -65,6 +65,6 @@ public final class HandWrittenRosenbrock {
         out.append(t).append(',').append(fx).append(',').append(x).append(',').append(y).append(',').append(gx)
                 .append(',').append(gy).append(',').append(sumX).append(',').append(sumY).append(',').append(rateX)
                 .append(',').append(rateY).append(',').append(updateX).append(',').append(updateY);
-        System.out.print(out);
+        System.out.println(out);
     }
 }
