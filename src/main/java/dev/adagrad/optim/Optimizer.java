@@ -79,4 +79,12 @@ public interface Optimizer {
 
     /** The value of state column {@code column} (an index into {@link #stateColumns()}) for variable {@code variable}. */
     double state(int column, int variable);
+
+    /**
+     * The arrays behind the state columns, one per column, live (the optimizer updates them in place), for copying a
+     * row without a call per value; null if the state is not kept in arrays (then {@link #state} reads it).
+     */
+    default double[][] stateArrays() {
+        return null;
+    }
 }

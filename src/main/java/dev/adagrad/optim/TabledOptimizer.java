@@ -42,4 +42,9 @@ abstract class TabledOptimizer implements Optimizer {
     public final double state(int column, int variable) {
         return state.value(column, variable);
     }
+
+    @Override
+    public final double[][] stateArrays() {
+        return state.arrays();
+    }
 }

@@ -89,7 +89,7 @@ public final class StepThrough {
             System.arraycopy(start, 0, live.x, 0, dimension);
             live.step = 0;
             live.f = objective.value(live.x);
-            live.gradientNorm = Double.NaN;
+            live.knownNorm(Double.NaN);
             if (!isFinite(live.x) || !Double.isFinite(live.f)) {
                 Divergence divergence = new Divergence(0, isFinite(live.x) ? Quantity.F : Quantity.X,
                         live.x.clone(), live.f, null);
@@ -159,7 +159,7 @@ public final class StepThrough {
             if (StopRequest.pending()) {
                 StopReason stop = StopRequest.reason();
                 if (stop != null) {
-                    end = new RunResult(stop, t - 1, live.x.clone(), live.f, live.gradientNorm, null);
+                    end = new RunResult(stop, t - 1, live.x.clone(), live.f, live.gradientNorm(), null);
                     return false;
                 }
             }
@@ -171,7 +171,7 @@ public final class StepThrough {
                         new Divergence(t, Quantity.GRADIENT, x.clone(), live.f, gradient.clone())));
                 return false;
             }
-            double norm = Runner.norm(gradient);
+            double norm = StepRecord.norm(gradient);
             if (tolerance > 0 && norm <= tolerance) {
                 end = new RunResult(StopReason.TOLERANCE_REACHED, t - 1, x.clone(), live.f, norm, null);
                 if (narration != null) {
@@ -183,7 +183,7 @@ public final class StepThrough {
             System.arraycopy(x, 0, previousX, 0, dimension);
             optimizer.step(t, x, gradient, live.update, narration);
             live.f = objective.value(x);
-            live.gradientNorm = norm;
+            live.knownNorm(norm);
             if (!isFinite(x) || !Double.isFinite(live.f)) {
                 Quantity quantity = isFinite(x) ? Quantity.F : Quantity.X;
                 Divergence divergence = new Divergence(t, quantity, x.clone(), live.f, gradient.clone());
@@ -236,7 +236,7 @@ public final class StepThrough {
             System.arraycopy(kept.update, 0, live.update, 0, dimension);
             live.step = kept.step;
             live.f = kept.f;
-            live.gradientNorm = kept.gradientNorm;
+            live.knownNorm(kept.gradientNorm());
             end = null; // a lane ends at its last row, now dropped or kept as the start of the new rate's steps
             if (narration != null) {
                 narration.resume(kept);
