@@ -1,0 +1,125 @@
+package dev.adagrad.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+
+/**
+ * A buffered UTF-8 writer over a stream that also takes encoded bytes ({@link Utf8Sink}): one 64 KB byte buffer for
+ * both, so rows written as bytes and text written as characters stay in order without a second buffer to flush. It
+ * encodes as {@code OutputStreamWriter} with UTF-8 does, a lone surrogate becoming '?'.
+ */
+final class Utf8Output extends Writer implements Utf8Sink {
+
+    private final OutputStream stream;
+    private final byte[] buffer = new byte[1 << 16];
+    private int length;
+    /** A high surrogate whose low half has not been written yet, or 0. */
+    private char pendingHigh;
+
+    Utf8Output(OutputStream stream) {
+        this.stream = stream;
+    }
+
+    @Override
+    public void writeUtf8(byte[] bytes, int offset, int count) throws IOException {
+        if (pendingHigh != 0) {
+            pendingHigh = 0;
+            put((byte) '?');
+        }
+        if (count > buffer.length - length) {
+            drain();
+            if (count > buffer.length) {
+                stream.write(bytes, offset, count);
+                return;
+            }
+        }
+        System.arraycopy(bytes, offset, buffer, length, count);
+        length += count;
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        encode((char) c);
+    }
+
+    @Override
+    public void write(char[] characters, int offset, int count) throws IOException {
+        for (int i = offset; i < offset + count; i++) {
+            encode(characters[i]);
+        }
+    }
+
+    @Override
+    public void write(String text, int offset, int count) throws IOException {
+        for (int i = offset; i < offset + count; i++) {
+            encode(text.charAt(i));
+        }
+    }
+
+    private void encode(char c) throws IOException {
+        if (length > buffer.length - 4) {
+            drain();
+        }
+        if (pendingHigh != 0) {
+            char high = pendingHigh;
+            pendingHigh = 0;
+            if (Character.isLowSurrogate(c)) {
+                int point = Character.toCodePoint(high, c);
+                buffer[length++] = (byte) (0xF0 | point >> 18);
+                buffer[length++] = (byte) (0x80 | (point >> 12 & 0x3F));
+                buffer[length++] = (byte) (0x80 | (point >> 6 & 0x3F));
+                buffer[length++] = (byte) (0x80 | (point & 0x3F));
+                return;
+            }
+            buffer[length++] = '?';
+            if (length > buffer.length - 4) {
+                drain();
+            }
+        }
+        if (c < 0x80) {
+            buffer[length++] = (byte) c;
+        } else if (c < 0x800) {
+            buffer[length++] = (byte) (0xC0 | c >> 6);
+            buffer[length++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isHighSurrogate(c)) {
+            pendingHigh = c;
+        } else if (Character.isLowSurrogate(c)) {
+            buffer[length++] = '?';
+        } else {
+            buffer[length++] = (byte) (0xE0 | c >> 12);
+            buffer[length++] = (byte) (0x80 | (c >> 6 & 0x3F));
+            buffer[length++] = (byte) (0x80 | (c & 0x3F));
+        }
+    }
+
+    private void put(byte b) throws IOException {
+        if (length == buffer.length) {
+            drain();
+        }
+        buffer[length++] = b;
+    }
+
+    private void drain() throws IOException {
+        if (length > 0) {
+            int count = length;
+            length = 0; // a failed write loses this buffer, as BufferedWriter's failure does
+            stream.write(buffer, 0, count);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        drain();
+        stream.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            flush();
+        } finally {
+            stream.close();
+        }
+    }
+}
