@@ -13,6 +13,7 @@ final class Utf8Output extends Writer implements Utf8Sink {
 
     private final OutputStream stream;
     private final byte[] buffer = new byte[1 << 16];
+    private final char[] characters = new char[1 << 12];
     private int length;
     /** A high surrogate whose low half has not been written yet, or 0. */
     private char pendingHigh;
@@ -45,15 +46,43 @@ final class Utf8Output extends Writer implements Utf8Sink {
 
     @Override
     public void write(char[] characters, int offset, int count) throws IOException {
-        for (int i = offset; i < offset + count; i++) {
-            encode(characters[i]);
+        int end = offset + count;
+        int i = offset;
+        while (i < end) {
+            // as many characters as surely fit (3 bytes each at most), ASCII copied in a tight loop
+            int room = (buffer.length - length) / 3 - 1;
+            if (room <= 0) {
+                drain();
+                continue;
+            }
+            int stop = Math.min(end, i + room);
+            if (pendingHigh != 0) {
+                encode(characters[i++]);
+                continue;
+            }
+            byte[] bytes = buffer;
+            int at = length;
+            for (; i < stop; i++) {
+                char c = characters[i];
+                if (c < 0x80) {
+                    bytes[at++] = (byte) c;
+                } else {
+                    length = at;
+                    encode(c);
+                    at = length;
+                }
+            }
+            length = at;
         }
     }
 
     @Override
     public void write(String text, int offset, int count) throws IOException {
-        for (int i = offset; i < offset + count; i++) {
-            encode(text.charAt(i));
+        for (int done = 0; done < count; ) {
+            int chunk = Math.min(count - done, characters.length);
+            text.getChars(offset + done, offset + done + chunk, characters, 0);
+            write(characters, 0, chunk);
+            done += chunk;
         }
     }
 
