@@ -70,6 +70,10 @@ final class Utf8Output extends Writer implements Utf8Sink {
                     length = at;
                     encode(c);
                     at = length;
+                    if (pendingHigh != 0) { // the next character completes it, or is preceded by '?'
+                        i++;
+                        break;
+                    }
                 }
             }
             length = at;
@@ -146,6 +150,10 @@ final class Utf8Output extends Writer implements Utf8Sink {
     @Override
     public void close() throws IOException {
         try {
+            if (pendingHigh != 0) { // the text ended inside a surrogate pair
+                pendingHigh = 0;
+                put((byte) '?');
+            }
             flush();
         } finally {
             stream.close();
