@@ -47,6 +47,9 @@ public final class AdagradCommand implements Callable<Integer> {
     /** These see the whole command tree (help lists it, completion walks it), so they never run alone. */
     private static final Set<String> NEED_EVERY_COMMAND = Set.of("help", "completion", "man");
 
+    /** The whole command line for these needs no subcommand's options. */
+    private static final Set<String> TOP_LEVEL_ONLY = Set.of("-h", "--help", "-V", "--version");
+
     /** Builds the whole command line, every subcommand included, with this project's error handling and streams. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         return commandLine(out, err, new String[0]);
@@ -60,9 +63,20 @@ public final class AdagradCommand implements Callable<Integer> {
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine commandLine = new CommandLine(new AdagradCommand());
-        Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
-        for (Class<?> subcommand : only == null ? SUBCOMMANDS : List.of(only)) {
-            commandLine.addSubcommand(subcommand);
+        if (args.length == 1 && TOP_LEVEL_ONLY.contains(args[0])) {
+            // adagrad --help lists each command's name and description only, and --version none: a model built from
+            // those annotation values (picocli's programmatic API) instead of each command's fields and mixins.
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                CommandSpec outline = CommandSpec.create().name(command.name());
+                outline.usageMessage().header(command.header()).description(command.description());
+                commandLine.addSubcommand(command.name(), outline);
+            }
+        } else {
+            Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+            for (Class<?> subcommand : only == null ? SUBCOMMANDS : List.of(only)) {
+                commandLine.addSubcommand(subcommand);
+            }
         }
         Errors errors = new Errors();
         commandLine.setOut(out);

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.core.io.NumberInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -65,44 +66,177 @@ public final class CsvDataLoader {
         return DataFile.of(file.toString(), DataFile.Format.csv).read(reader -> parse(file.toString(), reader, keep));
     }
 
+    /** The rows after the header, for the rest of a file handed from the fast path to Commons CSV. */
+    private static final CSVFormat ROWS = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
+
+    /**
+     * Rows of plain numbers, the common case, are read by a fast path ({@link CsvLines}): each cell found and parsed
+     * in place, once. The first line with a quote or anything else out of the ordinary (a cell that is not a plain
+     * number, a row of the wrong length, a stray carriage return), and every line after it, go to Commons CSV as
+     * before, which reads quoted fields and reports every problem in the same words, with the same line numbers.
+     */
     static Dataset parse(String name, Reader reader, Predicate<String> keep) throws IOException {
-        try (CSVParser parser = CSVParser.builder().setReader(new LineLimit(name, reader)).setFormat(FORMAT).get()) {
-            List<String> header = parser.getHeaderNames();
+        CsvLines lines = new CsvLines(reader);
+        if (!lines.next() || lines.unusual()) {
+            return parseAll(name, lines.rest(), keep);
+        }
+        List<String> header;
+        try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(lines.text()))
+                .setFormat(FORMAT).get()) {
+            header = parser.getHeaderNames();
+        } catch (IllegalArgumentException e) {
+            throw DataException.file(name, "the header cannot be read: " + e.getMessage());
+        }
+        Rows rows = new Rows(name, header, keep);
+        while (lines.next()) {
+            if (lines.start() == lines.end()) {
+                continue; // a blank line, which Commons CSV skips too
+            }
+            if (lines.unusual() || !rows.addFast(lines.buffer(), lines.start(), lines.end())) {
+                long before = lines.number() - 1;
+                try (CSVParser parser = CSVParser.builder()
+                        .setReader(new LineLimit(name, lines.rest(), lines.number())).setFormat(ROWS).get()) {
+                    for (CSVRecord record : parser) {
+                        rows.add(record, before + parser.getCurrentLineNumber());
+                    }
+                } catch (java.io.UncheckedIOException e) {
+                    throw malformed(name, e.getCause(), before);
+                }
+                break;
+            }
+        }
+        return rows.dataset();
+    }
+
+    /** The whole file with Commons CSV: one whose first line has a quote. */
+    private static Dataset parseAll(String name, Reader reader, Predicate<String> keep) throws IOException {
+        try (CSVParser parser = CSVParser.builder().setReader(new LineLimit(name, reader, 1)).setFormat(FORMAT)
+                .get()) {
+            Rows rows = new Rows(name, parser.getHeaderNames(), keep);
+            for (CSVRecord record : parser) {
+                rows.add(record, parser.getCurrentLineNumber());
+            }
+            return rows.dataset();
+        } catch (IllegalArgumentException e) {
+            throw DataException.file(name, "the header cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The rows read so far: the kept columns' numbers, row-major. */
+    private static final class Rows {
+
+        private final String name;
+        private final List<String> header;
+        private final int fields;
+        private final int[] kept;
+        private final List<String> columns;
+        private final int width;
+        private double[] values;
+        private int size;
+        private long row;
+
+        Rows(String name, List<String> header, Predicate<String> keep) {
             if (header.size() > MAX_COLUMNS) {
                 throw DataException.file(name, "line 1: " + header.size() + " columns, more than the limit of "
                         + MAX_COLUMNS);
             }
             checkHeader(name, header);
-            int fields = header.size();
-            int[] kept = java.util.stream.IntStream.range(0, fields).filter(i -> keep.test(header.get(i))).toArray();
-            List<String> columns = Arrays.stream(kept).mapToObj(header::get).toList();
-            int width = kept.length;
-            double[] values = new double[Math.max(1, width) * 1024];
-            int size = 0;
-            long row = 0;
-            for (CSVRecord record : parser) {
-                row++;
-                long line = parser.getCurrentLineNumber();
-                if (record.size() != fields) {
-                    throw ragged(name, row, line, header, record);
-                }
-                if (row > Integer.MAX_VALUE - 8 || row * width > Integer.MAX_VALUE - 8) {
-                    throw DataException.file(name, "more than " + (row - 1) + " rows of " + width
-                            + " columns do not fit in one array");
-                }
-                if (size + width > values.length) {
-                    values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, 2L * values.length));
-                }
-                for (int c : kept) {
-                    values[size++] = number(name, row, line, header.get(c), record.get(c));
-                }
+            this.name = name;
+            this.header = header;
+            this.fields = header.size();
+            this.kept = java.util.stream.IntStream.range(0, fields).filter(i -> keep.test(header.get(i))).toArray();
+            this.columns = Arrays.stream(kept).mapToObj(header::get).toList();
+            this.width = kept.length;
+            this.values = new double[Math.max(1, width) * 1024];
+        }
+
+        /** Room for one more row; the checks of the slow path, which also reports them. */
+        private boolean room() {
+            if (row + 1 > Integer.MAX_VALUE - 8 || (row + 1) * width > Integer.MAX_VALUE - 8) {
+                return false;
             }
+            if (size + width > values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, 2L * values.length));
+            }
+            return true;
+        }
+
+        /**
+         * Adds the row in {@code line[start, end)} if it is plain: the header's number of fields split at commas,
+         * each kept cell a number {@link #isNumber} accepts that a double holds (not infinite, not a nonzero read as
+         * 0), spaces and tabs around it ignored. Otherwise adds nothing and returns false.
+         */
+        boolean addFast(char[] line, int start, int end) {
+            if (!room()) {
+                return false;
+            }
+            int field = 0;
+            int k = 0;
+            int at = size;
+            int i = start;
+            while (true) {
+                int stop = i;
+                while (stop < end && line[stop] != ',') {
+                    stop++;
+                }
+                if (k < width && kept[k] == field) {
+                    int from = i;
+                    int to = stop;
+                    while (from < to && (line[from] == ' ' || line[from] == '\t')) {
+                        from++;
+                    }
+                    while (to > from && (line[to - 1] == ' ' || line[to - 1] == '\t')) {
+                        to--;
+                    }
+                    if (!isNumber(line, from, to)) {
+                        return false;
+                    }
+                    double value = NumberInput.parseDouble(line, from, to - from, true);
+                    if (Double.isInfinite(value) || value == 0 && hasNonZeroDigit(line, from, to)) {
+                        return false;
+                    }
+                    values[at++] = value;
+                    k++;
+                }
+                field++;
+                if (stop == end) {
+                    break;
+                }
+                i = stop + 1;
+            }
+            if (field != fields) {
+                return false;
+            }
+            size = at;
+            row++;
+            return true;
+        }
+
+        void add(CSVRecord record, long line) {
+            row++;
+            if (record.size() != fields) {
+                throw ragged(name, row, line, header, record);
+            }
+            if (row > Integer.MAX_VALUE - 8 || row * width > Integer.MAX_VALUE - 8) {
+                throw DataException.file(name, "more than " + (row - 1) + " rows of " + width
+                        + " columns do not fit in one array");
+            }
+            if (size + width > values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, 2L * values.length));
+            }
+            for (int c : kept) {
+                values[size++] = number(name, row, line, header.get(c), record.get(c));
+            }
+        }
+
+        Dataset dataset() {
             if (row == 0) {
                 throw DataException.file(name, "the file has a header but no rows");
             }
             return new Dataset(name, columns, (int) row, Arrays.copyOf(values, size));
-        } catch (IllegalArgumentException e) {
-            throw DataException.file(name, "the header cannot be read: " + e.getMessage());
         }
     }
 
@@ -113,12 +247,13 @@ public final class CsvDataLoader {
     private static final class LineLimit extends java.io.FilterReader {
 
         private final String name;
-        private long line = 1;
+        private long line;
         private int length;
 
-        LineLimit(String name, Reader in) {
+        LineLimit(String name, Reader in, long firstLine) {
             super(in);
             this.name = name;
+            this.line = firstLine;
         }
 
         @Override
@@ -190,7 +325,7 @@ public final class CsvDataLoader {
         if (!isNumber(cell)) {
             throw DataException.cell(name, row, line, column, "'" + DataException.shorten(cell) + "' is not a number");
         }
-        double value = Double.parseDouble(cell);
+        double value = NumberInput.parseDouble(cell, true);
         if (Double.isInfinite(value)) {
             throw DataException.cell(name, row, line, column, "'" + DataException.shorten(cell)
                     + "' is too large for a double");
@@ -210,19 +345,23 @@ public final class CsvDataLoader {
      * a trailing d or f) is refused.
      */
     public static boolean isNumber(String text) {
-        int n = text.length();
-        int i = 0;
-        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+        return isNumber(text.toCharArray(), 0, text.length());
+    }
+
+    /** {@link #isNumber(String)} for {@code text[from, to)}. */
+    static boolean isNumber(char[] text, int from, int n) {
+        int i = from;
+        if (i < n && (text[i] == '+' || text[i] == '-')) {
             i++;
         }
         int digits = 0;
-        while (i < n && isDigit(text.charAt(i))) {
+        while (i < n && isDigit(text[i])) {
             i++;
             digits++;
         }
-        if (i < n && text.charAt(i) == '.') {
+        if (i < n && text[i] == '.') {
             i++;
-            while (i < n && isDigit(text.charAt(i))) {
+            while (i < n && isDigit(text[i])) {
                 i++;
                 digits++;
             }
@@ -230,13 +369,13 @@ public final class CsvDataLoader {
         if (digits == 0) {
             return false;
         }
-        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+        if (i < n && (text[i] == 'e' || text[i] == 'E')) {
             i++;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            if (i < n && (text[i] == '+' || text[i] == '-')) {
                 i++;
             }
             int exponentDigits = 0;
-            while (i < n && isDigit(text.charAt(i))) {
+            while (i < n && isDigit(text[i])) {
                 i++;
                 exponentDigits++;
             }
@@ -245,6 +384,20 @@ public final class CsvDataLoader {
             }
         }
         return i == n;
+    }
+
+    /** Whether a digit before any exponent of {@code text[from, to)} is not 0. */
+    private static boolean hasNonZeroDigit(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a digit before any exponent is not 0. */
@@ -271,18 +424,23 @@ public final class CsvDataLoader {
 
     /** Commons CSV's two quoting errors in the words of this tool's other data errors, with the line. */
     static DataException malformed(String name, Throwable cause) {
+        return malformed(name, cause, 0);
+    }
+
+    /** {@link #malformed(String, Throwable)} for a parser that began {@code before} lines into the file. */
+    static DataException malformed(String name, Throwable cause, long before) {
         String message = cause == null ? "malformed CSV" : String.valueOf(cause.getMessage());
         if (cause instanceof CharacterCodingException) {
             return DataException.file(name, "not UTF-8 text");
         }
         Matcher start = START_LINE.matcher(message);
         if (message.contains("EOF reached before encapsulated token finished") && start.find()) {
-            return DataException.file(name, "line " + start.group(1) + ": a quoted field is never closed (a \" "
+            return DataException.file(name, "line " + (before + Long.parseLong(start.group(1))) + ": a quoted field is never closed (a \" "
                     + "without its closing \")");
         }
         Matcher at = AT_LINE.matcher(message);
         if (message.contains("between encapsulated token and delimiter") && at.find()) {
-            return DataException.file(name, "line " + at.group(1) + ": text after a closing quote (inside a quoted "
+            return DataException.file(name, "line " + (before + Long.parseLong(at.group(1))) + ": text after a closing quote (inside a quoted "
                     + "field, write a quote as \"\")");
         }
         return DataException.file(name, "malformed CSV: " + message);

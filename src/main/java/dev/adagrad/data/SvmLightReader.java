@@ -1,5 +1,6 @@
 package dev.adagrad.data;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Arrays;
@@ -122,7 +123,7 @@ public final class SvmLightReader {
         if (!CsvDataLoader.isNumber(text)) {
             throw error(lineNumber, column, what + " '" + DataException.shorten(text) + "' is not a number");
         }
-        double value = Double.parseDouble(text);
+        double value = NumberInput.parseDouble(text, true);
         if (Double.isInfinite(value)) {
             throw error(lineNumber, column, what + " '" + DataException.shorten(text) + "' is too large for a double");
         }

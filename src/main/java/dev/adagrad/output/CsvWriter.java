@@ -9,14 +9,15 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * CSV with a header row, one row per step, numbers as {@link Double#toString} writes them (they read back to the same
- * double), empty cells where row 0 has no value. Variable names cannot contain commas or quotes, so no cell needs
+ * CSV with a header row, one row per step, numbers laid out as {@link Double#toString} lays them out with the
+ * shortest digits that read back to the same double ({@link ShortestDecimal}), empty cells where row 0 has no value. Variable names cannot contain commas or quotes, so no cell needs
  * quoting.
  */
 final class CsvWriter implements RunWriter {
 
     private final Writer out;
     private final List<Columns.Column> columns;
+    private final ByteLine line = new ByteLine();
 
     CsvWriter(Writer out, List<String> variables, List<StateColumn> stateColumns) {
         this.out = out;
@@ -41,15 +42,15 @@ final class CsvWriter implements RunWriter {
     @Override
     public void onStep(StepRecord row) {
         try {
-            out.write(Long.toString(row.step()));
+            line.clear().number(row.step());
             for (int i = 1; i < columns.size(); i++) {
-                out.write(',');
+                line.append(',');
                 Columns.Column column = columns.get(i);
                 if (!row.isStart() || Columns.presentAtStart(column)) {
-                    out.write(Double.toString(Columns.value(column, row)));
+                    line.number(Columns.value(column, row));
                 }
             }
-            out.write('\n');
+            line.append('\n').writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

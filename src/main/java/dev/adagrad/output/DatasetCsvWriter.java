@@ -33,7 +33,7 @@ public final class DatasetCsvWriter implements RowSink {
             }
             double value = values[i];
             boolean whole = value == Math.rint(value) && Math.abs(value) < EXACT_LONGS && !isNegativeZero(value);
-            write(whole ? Long.toString((long) value) : Double.toString(value));
+            write(whole ? Long.toString((long) value) : NumberText.shortest(value));
         }
         write("\n");
         rows++;
@@ -51,7 +51,7 @@ public final class DatasetCsvWriter implements RowSink {
             }
             line.append(one ? "1," : "0,");
         }
-        line.append(label == 1 ? "1" : label == -1 ? "-1" : Double.toString(label)).append('\n');
+        line.append(label == 1 ? "1" : label == -1 ? "-1" : NumberText.shortest(label)).append('\n');
         write(line.toString());
         rows++;
     }

@@ -120,21 +120,21 @@ public abstract class FitWriter implements EpochListener {
             write(",");
             write(Long.toString(record.step()));
             write(",");
-            write(Double.toString(record.loss()));
+            write(NumberText.shortest(record.loss()));
             for (int i = 0; i < shape.parameters().size(); i++) {
                 write(",");
-                write(Double.toString(record.parameter(i)));
+                write(NumberText.shortest(record.parameter(i)));
             }
             if (shape.classification()) {
                 write(",");
-                write(Double.toString(record.accuracy()));
+                write(NumberText.shortest(record.accuracy()));
             }
             if (shape.validation()) {
                 write(",");
-                write(Double.toString(record.validationLoss()));
+                write(NumberText.shortest(record.validationLoss()));
                 if (shape.classification()) {
                     write(",");
-                    write(Double.toString(record.validationAccuracy()));
+                    write(NumberText.shortest(record.validationAccuracy()));
                 }
             }
             write("\n");
@@ -195,7 +195,7 @@ public abstract class FitWriter implements EpochListener {
         }
 
         private void number(double value) {
-            write(Double.isFinite(value) ? Double.toString(value) : "null");
+            write(Double.isFinite(value) ? NumberText.shortest(value) : "null");
         }
 
         @Override

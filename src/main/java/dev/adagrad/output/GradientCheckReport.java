@@ -27,8 +27,8 @@ public final class GradientCheckReport {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"variable", "central", "exact", "relative difference"});
         for (int i = 0; i < check.variables().size(); i++) {
-            rows.add(new String[] {check.variables().get(i), Double.toString(check.central()[i]),
-                    Double.toString(check.exact()[i]), relative(check.relativeDifference(i))});
+            rows.add(new String[] {check.variables().get(i), NumberText.shortest(check.central()[i]),
+                    NumberText.shortest(check.exact()[i]), relative(check.relativeDifference(i))});
         }
         int[] widths = new int[4];
         for (String[] row : rows) {

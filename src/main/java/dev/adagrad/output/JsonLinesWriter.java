@@ -6,6 +6,7 @@ import dev.adagrad.run.StepRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -14,14 +15,18 @@ import java.util.List;
  */
 final class JsonLinesWriter implements RunWriter {
 
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
     private final Writer out;
     private final List<Columns.Column> columns;
-    private final String[] quotedKeys;
+    private final byte[][] quotedKeys;
+    private final ByteLine line = new ByteLine();
 
     JsonLinesWriter(Writer out, List<String> variables, List<StateColumn> stateColumns) {
         this.out = out;
         this.columns = Columns.of(variables, stateColumns);
-        this.quotedKeys = columns.stream().map(column -> quote(column.key()) + ":").toArray(String[]::new);
+        this.quotedKeys = columns.stream().map(column -> (quote(column.key()) + ":").getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
     }
 
     @Override
@@ -31,18 +36,19 @@ final class JsonLinesWriter implements RunWriter {
     @Override
     public void onStep(StepRecord row) {
         try {
-            out.write('{');
-            out.write(quotedKeys[0]);
-            out.write(Long.toString(row.step()));
+            line.clear().append('{').append(quotedKeys[0]).number(row.step());
             for (int i = 1; i < columns.size(); i++) {
-                out.write(',');
-                out.write(quotedKeys[i]);
+                line.append(',').append(quotedKeys[i]);
                 Columns.Column column = columns.get(i);
                 double value = row.isStart() && !Columns.presentAtStart(column) ? Double.NaN
                         : Columns.value(column, row);
-                out.write(Double.isFinite(value) ? Double.toString(value) : "null");
+                if (Double.isFinite(value)) {
+                    line.number(value);
+                } else {
+                    line.append(NULL);
+                }
             }
-            out.write("}\n");
+            line.append('}').append('\n').writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

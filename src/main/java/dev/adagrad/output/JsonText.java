@@ -23,10 +23,10 @@ public final class JsonText {
     }
 
     /**
-     * A number as the CSV writes it ({@link Double#toString}, which reads back to the same double), or {@code null}
+     * A number as the CSV writes it ({@link NumberText#shortest}, which reads back to the same double), or {@code null}
      * for NaN and infinities, which JSON cannot express.
      */
     public static String number(double value) {
-        return Double.isFinite(value) ? Double.toString(value) : "null";
+        return Double.isFinite(value) ? NumberText.shortest(value) : "null";
     }
 }

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** Number formatting for people. Machine formats use {@link Double#toString} instead, which loses nothing. */
+/**
+ * Number formatting for people. Machine formats use the shortest decimal that reads back as the double instead
+ * ({@link ShortestDecimal}), which loses nothing.
+ */
 public final class NumberText {
 
     private NumberText() {
@@ -16,53 +19,38 @@ public final class NumberText {
      * significant digits, and from 1e5 up it would widen the column.
      */
     static String fixed(double value, int decimals) {
-        if (!Double.isFinite(value)) {
-            return Double.isNaN(value) ? "NaN" : (value > 0 ? "inf" : "-inf");
-        }
-        double magnitude = Math.abs(value);
-        boolean plain = magnitude == 0 || (magnitude >= Math.pow(10, -(decimals - 2)) && magnitude < 1e5);
-        return plain ? plainFixed(value, decimals) : scientificFixed(value, decimals);
+        return new FixedText().text(value, decimals);
     }
 
     /*
      * The two below give exactly what String.format(Locale.ROOT, "%.nf" / "%.ne", value) gives, without
-     * java.util.Formatter, whose first use costs about 15 ms of a command's start-up. Like Formatter on Java 17, they
-     * round the shortest decimal that reads back as the double (Double.toString's digits) half up; the one
-     * departure is a subnormal value in scientific form, whose exact value is rounded.
+     * java.util.Formatter, whose first use costs about 15 ms of a command's start-up (FixedText does the work). Like
+     * Formatter on Java 17, they round the shortest decimal that reads back as the double half up; the one departure
+     * is a subnormal value in scientific form, whose exact value is rounded.
      */
 
     /** {@code %.nf}: n digits after the point, a minus sign for negative values and −0. */
     static String plainFixed(double value, int decimals) {
-        String digits = new BigDecimal(Double.toString(Math.abs(value))).setScale(decimals, RoundingMode.HALF_UP)
-                .toPlainString();
-        return negative(value) ? "-" + digits : digits;
+        return new FixedText().plainText(value, decimals);
     }
 
     /** {@code %.ne}: one digit, the point, n digits, then e, the exponent's sign and at least two digits. */
     static String scientificFixed(double value, int decimals) {
-        double magnitude = Math.abs(value);
-        String sign = negative(value) ? "-" : "";
-        if (magnitude == 0) {
-            return sign + "0." + "0".repeat(decimals) + "e+00";
-        }
-        // A subnormal has too few bits for its shortest decimal to be near it (Double.MIN_VALUE, 4.94066e-324, reads
-        // back from "4.9E-324", which Formatter pads to 4.9000e-324): its exact value is rounded instead, as the
-        // summary line's digits are. Normal doubles keep Formatter's output to the character.
-        BigDecimal digits = magnitude < Double.MIN_NORMAL ? new BigDecimal(magnitude)
-                : new BigDecimal(Double.toString(magnitude));
-        BigDecimal rounded = digits.round(new MathContext(decimals + 1, RoundingMode.HALF_UP));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        String mantissa = rounded.movePointLeft(exponent).setScale(decimals, RoundingMode.UNNECESSARY)
-                .toPlainString();
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + twoDigits(Math.abs(exponent));
-    }
-
-    private static boolean negative(double value) {
-        return Double.doubleToRawLongBits(value) < 0;
+        return new FixedText().scientificText(value, decimals);
     }
 
     private static String twoDigits(int exponent) {
         return exponent < 10 ? "0" + exponent : Integer.toString(exponent);
+    }
+
+    /**
+     * The machine formats' text of a double: laid out as {@link Double#toString} lays it out, with the shortest digits
+     * that read back to it ({@link ShortestDecimal}), which JDK 17's Double.toString does not always find.
+     */
+    public static String shortest(double value) {
+        byte[] bytes = new byte[ShortestDecimal.MAX_LENGTH];
+        int length = new ShortestDecimal().write(value, bytes, 0);
+        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The widest {@link #fixed} text for ordinary values, for column widths. */

@@ -1,13 +1,10 @@
 package dev.adagrad.output;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -81,7 +78,7 @@ public final class OutputTarget implements AutoCloseable {
     }
 
     private static Writer writer(java.io.OutputStream stream) {
-        return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        return new Utf8Output(stream);
     }
 
     public Writer writer() {

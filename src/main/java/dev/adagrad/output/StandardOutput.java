@@ -1,14 +1,11 @@
 package dev.adagrad.output;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Standard output that says when it cannot be written. {@code System.out} and a plain {@link PrintWriter} swallow
@@ -18,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * A failed flush is only recorded ({@link #failure()}), because picocli flushes after printing help and would print
  * the exception's stack trace; the entry point checks it at the end and exits 1.
  */
-public final class StandardOutput extends PrintWriter {
+public final class StandardOutput extends PrintWriter implements Utf8Sink {
 
     private final Throwing sink;
 
@@ -27,11 +24,14 @@ public final class StandardOutput extends PrintWriter {
         this.sink = sink;
     }
 
-    /** A buffered, UTF-8 writer over file descriptor 1. */
+    /** A buffered, UTF-8 writer over file descriptor 1 ({@link Utf8Output}). */
     public static StandardOutput open() {
-        Writer file = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8), 1 << 16);
-        return new StandardOutput(new Throwing(file));
+        return new StandardOutput(new Throwing(new Utf8Output(new FileOutputStream(FileDescriptor.out))));
+    }
+
+    @Override
+    public void writeUtf8(byte[] bytes, int offset, int length) {
+        sink.writeUtf8(bytes, offset, length);
     }
 
     /** The first error writing or flushing, or null if there was none. */
@@ -42,11 +42,19 @@ public final class StandardOutput extends PrintWriter {
     /** Passes everything to {@code delegate}, turning its IOExceptions into UncheckedIOExceptions. */
     private static final class Throwing extends Writer {
 
-        private final Writer delegate;
+        private final Utf8Output delegate;
         private IOException failure;
 
-        Throwing(Writer delegate) {
+        Throwing(Utf8Output delegate) {
             this.delegate = delegate;
+        }
+
+        void writeUtf8(byte[] bytes, int offset, int length) {
+            try {
+                delegate.writeUtf8(bytes, offset, length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(record(e));
+            }
         }
 
         @Override

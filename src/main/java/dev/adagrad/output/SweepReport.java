@@ -54,13 +54,13 @@ public final class SweepReport {
         }
         for (Sweep.Outcome outcome : outcomes) {
             for (Sweep.Point point : outcome.points()) {
-                String f = Double.toString(point.result().f());
+                String f = NumberText.shortest(point.result().f());
+                String learningRate = NumberText.shortest(point.learningRate());
                 if (format == Format.csv) {
-                    out.write(point.optimizer() + "," + point.learningRate() + "," + f + "," + point.diverged()
-                            + "\n");
+                    out.write(point.optimizer() + "," + learningRate + "," + f + "," + point.diverged() + "\n");
                 } else {
                     out.write("{\"optimizer\":" + JsonLinesWriter.quote(point.optimizer()) + ",\"lr\":"
-                            + point.learningRate() + ",\"final_f\":"
+                            + learningRate + ",\"final_f\":"
                             + (Double.isFinite(point.result().f()) ? f : "null") + ",\"diverged\":"
                             + point.diverged() + "}\n");
                 }

@@ -40,6 +40,7 @@ final class TableWriter implements RunWriter {
     private final List<Column> columns = new ArrayList<>();
     private final List<Integer> groupStarts = new ArrayList<>();
     private final StringBuilder line = new StringBuilder();
+    private final FixedText cells = new FixedText();
 
     TableWriter(Writer out, RunShape shape) {
         this.out = out;
@@ -139,9 +140,12 @@ final class TableWriter implements RunWriter {
         for (int i = 0; i < columns.size(); i++) {
             separator(i);
             Column column = columns.get(i);
-            String text = i == 0 ? Long.toString(row.step()) : NumberText.fixed(column.value().applyAsDouble(row),
-                    column.decimals());
-            line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
+            if (i == 0) {
+                String text = Long.toString(row.step());
+                line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
+            } else {
+                cells.appendFixed(line, column.value().applyAsDouble(row), column.decimals(), column.width());
+            }
         }
         line.append('\n');
         write(line);

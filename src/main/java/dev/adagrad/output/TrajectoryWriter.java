@@ -62,6 +62,6 @@ public final class TrajectoryWriter implements StepListener {
     }
 
     private String number(double value) {
-        return format == Format.jsonl && !Double.isFinite(value) ? "null" : Double.toString(value);
+        return format == Format.jsonl && !Double.isFinite(value) ? "null" : NumberText.shortest(value);
     }
 }
