@@ -18,7 +18,10 @@ public final class Optimizers {
             Adam.AMSGRAD,
             Adamax.SPEC,
             NAdam.SPEC,
-            RAdam.SPEC);
+            RAdam.SPEC,
+            Rprop.SPEC,
+            Asgd.SPEC,
+            Lion.SPEC);
 
     private Optimizers() {
     }

@@ -60,7 +60,10 @@ class NarrationEquivalenceTest {
             Map.entry("nadam", List.of(Map.of("weight_decay", 0.1), Map.of("weight_decay", 0.1,
                     "decoupled_weight_decay", true), Map.of("momentum_decay", 1.0))),
             Map.entry("radam", List.of(Map.of("weight_decay", 0.1), Map.of("weight_decay", 0.1,
-                    "decoupled_weight_decay", true))));
+                    "decoupled_weight_decay", true))),
+            Map.entry("rprop", List.of(Map.of("lr", 0.5, "step_size_max", 0.6), Map.of("step_size_min", 0.3))),
+            Map.entry("asgd", List.of(Map.of("t0", 2.0, "lambd", 0.1), Map.of("weight_decay", 0.1))),
+            Map.entry("lion", List.of(Map.of("weight_decay", 0.1), Map.of("beta1", 0.5, "lr", 0.1))));
 
     static Stream<Arguments> configurations() {
         List<Arguments> all = new ArrayList<>();
