@@ -227,7 +227,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             return fitSideBySide(problem, schedule, method, conventions, stop, shape);
         }
         Trainer trainer = new Trainer(problem.training(), problem.validation(), method,
-                optimizerOptions.create(problem.training().dimension()), conventions, stop);
+                elementWise(optimizerOptions.create(problem.training().dimension()), optimizerOptions.name),
+                conventions, stop);
         FitResult result;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             FitWriter writer = FitWriter.of(outputOptions.format, target.writer(), shape);
@@ -442,7 +443,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
             OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
             entries.add(new FitComparison.Entry(optimizer.name(),
-                    OptimizerOptions.create(optimizer, optimizerOptions.compat, entry.getValue(), dimension)));
+                    elementWise(OptimizerOptions.create(optimizer, optimizerOptions.compat, entry.getValue(),
+                            dimension), optimizer.name())));
             learningRates.add(optimizer.settings(optimizerOptions.compat, entry.getValue()).number("lr"));
         }
         FitComparison comparison = new FitComparison(problem, method, conventions, stop,
@@ -551,5 +553,14 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         String kept = result.history().size() == 0 ? "nothing was written"
                 : "epochs up to " + (result.history().size() - 1) + " were computed";
         return where + ": " + what + " at " + at + " (" + kept + ")";
+    }
+
+    /** fit steps its optimizer on batches, element-wise; one that evaluates the objective in its step cannot. */
+    private static dev.adagrad.optim.Optimizer elementWise(dev.adagrad.optim.Optimizer optimizer, String name) {
+        if (optimizer instanceof dev.adagrad.optim.ClosureOptimizer) {
+            throw new UsageException("fit cannot train with " + name + ", which evaluates the objective inside its "
+                    + "step; run, compare, sweep and explain can use it");
+        }
+        return optimizer;
     }
 }

@@ -15,11 +15,18 @@ public final class CompiledObjective implements DifferentiableObjective {
     private final String text;
     private final List<String> variables;
     private final CompiledCode code;
+    /** The tree the code was compiled from, for the exact Hessian ({@link ExactHessian}). */
+    private final ExpressionTree tree;
 
-    private CompiledObjective(String text, List<String> variables, CompiledCode code) {
+    private CompiledObjective(String text, List<String> variables, CompiledCode code, ExpressionTree tree) {
         this.text = text;
         this.variables = List.copyOf(variables);
         this.code = code;
+        this.tree = tree;
+    }
+
+    ExpressionTree tree() {
+        return tree;
     }
 
     /**
@@ -35,7 +42,7 @@ public final class CompiledObjective implements DifferentiableObjective {
         if (code == null) {
             return ExpressionObjective.compile(parsed, variables);
         }
-        return new CompiledObjective(parsed.text(), variables, code);
+        return new CompiledObjective(parsed.text(), variables, code, tree);
     }
 
     /** Checks and compiles in one go: the expression's variables are all its non-constant identifiers. */

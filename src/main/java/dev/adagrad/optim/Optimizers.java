@@ -21,7 +21,8 @@ public final class Optimizers {
             RAdam.SPEC,
             Rprop.SPEC,
             Asgd.SPEC,
-            Lion.SPEC);
+            Lion.SPEC,
+            Newton.SPEC);
 
     private Optimizers() {
     }

@@ -3,6 +3,7 @@ package dev.adagrad.run;
 import dev.adagrad.expr.DifferenceListener;
 import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.expr.Objective;
+import dev.adagrad.optim.ClosureOptimizer;
 import dev.adagrad.optim.Narrator;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.run.Divergence.Quantity;
@@ -23,6 +24,9 @@ public final class Runner {
     private final Optimizer optimizer;
     private final DifferenceListener differences;
     private final Narrator narrator;
+    /** The optimizer again when it evaluates the objective in its step (L-BFGS, Newton), else null. */
+    private final ClosureOptimizer closureOptimizer;
+    private final ObjectiveClosure closure;
 
     public Runner(Objective objective, GradientMethod gradientMethod, Optimizer optimizer) {
         this(objective, gradientMethod, optimizer, null, null);
@@ -39,6 +43,9 @@ public final class Runner {
         this.optimizer = optimizer;
         this.differences = differences;
         this.narrator = narrator;
+        this.closureOptimizer = optimizer instanceof ClosureOptimizer o ? o : null;
+        this.closure = closureOptimizer == null ? null
+                : new ObjectiveClosure(objective, gradientMethod, closureOptimizer.needsHessian());
     }
 
     /**
@@ -83,7 +90,11 @@ public final class Runner {
             }
             double previousF = row.f;
             System.arraycopy(x, 0, previousX, 0, n);
-            optimizer.step(t, x, gradient, row.update, narrator);
+            if (closureOptimizer != null) {
+                closureOptimizer.step(t, x, previousF, gradient, row.update, narrator, closure);
+            } else {
+                optimizer.step(t, x, gradient, row.update, narrator);
+            }
             row.f = objective.value(x);
             row.gradientNorm = norm;
             if (!isFinite(x) || !Double.isFinite(row.f)) {

@@ -188,7 +188,7 @@ class DegenerateGradientTest {
     void theFlatCasesCoverEveryOptimizer() {
         Set<String> covered = new HashSet<>();
         flatConfigurations().forEach(arguments -> covered.add((String) arguments.get()[0]));
-        assertEquals(new HashSet<>(Optimizers.names()), covered);
+        assertEquals(new HashSet<>(ElementWise.names()), covered);
     }
 
     @Test

@@ -67,7 +67,7 @@ class NarrationEquivalenceTest {
 
     static Stream<Arguments> configurations() {
         List<Arguments> all = new ArrayList<>();
-        for (OptimizerSpec spec : Optimizers.all()) {
+        for (OptimizerSpec spec : ElementWise.all()) {
             all.add(Arguments.of(spec.name(), Compat.torch, Map.of()));
             for (Map<String, Object> variant : VARIANTS.getOrDefault(spec.name(), List.of())) {
                 all.add(Arguments.of(spec.name(), Compat.torch, variant));
@@ -82,7 +82,7 @@ class NarrationEquivalenceTest {
 
     @Test
     void everyRegisteredOptimizerHasVariantsHere() {
-        assertEquals(new java.util.TreeSet<>(Optimizers.names()), new java.util.TreeSet<>(VARIANTS.keySet()));
+        assertEquals(new java.util.TreeSet<>(ElementWise.names()), new java.util.TreeSet<>(VARIANTS.keySet()));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
