@@ -22,7 +22,8 @@ public final class Optimizers {
             Rprop.SPEC,
             Asgd.SPEC,
             Lion.SPEC,
-            Newton.SPEC);
+            Newton.SPEC,
+            Lbfgs.SPEC);
 
     private Optimizers() {
     }

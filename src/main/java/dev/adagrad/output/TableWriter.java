@@ -54,6 +54,7 @@ final class TableWriter implements RunWriter {
             addValue(null, "Update", 4, row -> row.update(0));
         } else if (variables.size() <= MAX_DETAILED_VARIABLES) {
             addValue(null, "f", 4, StepRecord::f);
+            addWholeStepColumns();
             for (int i = 0; i < variables.size(); i++) {
                 int v = i;
                 String group = variables.get(i);
@@ -66,9 +67,22 @@ final class TableWriter implements RunWriter {
         } else {
             addValue(null, "f", 4, StepRecord::f);
             addValue(null, "|grad|", 4, StepRecord::gradientNorm);
+            addWholeStepColumns();
             for (int i = 0; i < SUMMARISED_VARIABLES; i++) {
                 int v = i;
                 addValue(null, variables.get(i), 4, row -> row.x(v));
+            }
+        }
+    }
+
+    /** The optimizer's columns of the whole step (L-BFGS's evaluations), once, before the variables' groups. */
+    private void addWholeStepColumns() {
+        List<StateColumn> stateColumns = shape.stateColumns();
+        for (int c = 0; c < stateColumns.size(); c++) {
+            StateColumn stateColumn = stateColumns.get(c);
+            int column = c;
+            if (stateColumn.wholeStep()) {
+                addValue(null, stateColumn.key(), stateColumn.decimals(), row -> row.state(column, 0));
             }
         }
     }
@@ -78,6 +92,9 @@ final class TableWriter implements RunWriter {
         for (int c = 0; c < stateColumns.size(); c++) {
             StateColumn stateColumn = stateColumns.get(c);
             int column = c;
+            if (stateColumn.wholeStep() && shortTitles) {
+                continue; // shown once, by addWholeStepColumns
+            }
             addValue(group, shortTitles ? stateColumn.key() : stateColumn.title(), stateColumn.decimals(),
                     row -> row.state(column, variable));
         }
@@ -139,8 +156,10 @@ final class TableWriter implements RunWriter {
         for (int i = 0; i < columns.size(); i++) {
             separator(i);
             Column column = columns.get(i);
-            String text = i == 0 ? Long.toString(row.step()) : NumberText.fixed(column.value().applyAsDouble(row),
-                    column.decimals());
+            double value = i == 0 ? 0 : column.value().applyAsDouble(row);
+            // a count (decimals 0, L-BFGS's evaluations) is a whole number
+            String text = i == 0 ? Long.toString(row.step()) : column.decimals() == 0 && Double.isFinite(value)
+                    ? Long.toString((long) value) : NumberText.fixed(value, column.decimals());
             line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
         }
         line.append('\n');
@@ -159,7 +178,8 @@ final class TableWriter implements RunWriter {
 
     private String summary(RunResult result) {
         String point = point(result.x()) + ", f = " + NumberText.significant(result.f(), 10)
-                + distanceToMinimum(result);
+                + distanceToMinimum(result)
+                + (result.evaluations() < 0 ? "" : "; " + plural(result.evaluations(), "evaluation") + " of f and ∇f");
         String steps = plural(result.steps(), "step");
         return switch (result.reason()) {
             case STEPS_DONE -> "Done: " + steps + " (the step limit); final " + point;

@@ -16,6 +16,7 @@ final class ObjectiveClosure implements Closure {
     private final Objective objective;
     private final GradientMethod gradientMethod;
     private final ExactHessian hessian;
+    private long calls;
 
     /**
      * @throws IllegalArgumentException if a Hessian is needed and the objective has none
@@ -32,12 +33,18 @@ final class ObjectiveClosure implements Closure {
 
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
+        calls++;
         if (gradientMethod instanceof ExactGradient && objective instanceof DifferentiableObjective differentiable) {
             return differentiable.valueAndGradient(x, gradient);
         }
         double f = objective.value(x);
         gradientMethod.gradient(objective, x, gradient);
         return f;
+    }
+
+    /** The calls of {@link #valueAndGradient} so far. */
+    long calls() {
+        return calls;
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class Runner {
     /** The optimizer again when it evaluates the objective in its step (L-BFGS, Newton), else null. */
     private final ClosureOptimizer closureOptimizer;
     private final ObjectiveClosure closure;
+    /** The gradients the loop took in this run. */
+    private long gradients;
 
     public Runner(Objective objective, GradientMethod gradientMethod, Optimizer optimizer) {
         this(objective, gradientMethod, optimizer, null, null);
@@ -73,20 +75,22 @@ public final class Runner {
         }
         listener.onStep(row);
 
+        gradients = 0;
         for (long t = 1; t <= steps; t++) {
             if (StopRequest.pending()) {
                 StopReason stop = StopRequest.reason();
                 if (stop != null) {
-                    return new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm, null);
+                    return counted(new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm, null));
                 }
             }
             gradientMethod.gradient(objective, x, gradient, differences);
+            gradients++;
             if (!isFinite(gradient)) {
                 return diverged(row, t, Quantity.GRADIENT, gradient);
             }
             double norm = norm(gradient);
             if (tolerance > 0 && norm <= tolerance) {
-                return new RunResult(StopReason.TOLERANCE_REACHED, t - 1, x.clone(), row.f, norm, null);
+                return counted(new RunResult(StopReason.TOLERANCE_REACHED, t - 1, x.clone(), row.f, norm, null));
             }
             double previousF = row.f;
             System.arraycopy(x, 0, previousX, 0, n);
@@ -101,13 +105,22 @@ public final class Runner {
                 Quantity quantity = isFinite(x) ? Quantity.F : Quantity.X;
                 double[] reached = x.clone();
                 double fReached = row.f;
-                return new RunResult(StopReason.NON_FINITE, t - 1, previousX.clone(), previousF, norm,
-                        new Divergence(t, quantity, reached, fReached, gradient.clone()));
+                return counted(new RunResult(StopReason.NON_FINITE, t - 1, previousX.clone(), previousF, norm,
+                        new Divergence(t, quantity, reached, fReached, gradient.clone())));
             }
             row.step = t;
             listener.onStep(row);
         }
-        return new RunResult(StopReason.STEPS_DONE, row.step, x.clone(), row.f, row.gradientNorm, null);
+        return counted(new RunResult(StopReason.STEPS_DONE, row.step, x.clone(), row.f, row.gradientNorm, null));
+    }
+
+    /** The result with the run's evaluations of f and ∇f when the optimizer evaluates them in its step. */
+    private RunResult counted(RunResult result) {
+        if (closure == null) {
+            return result;
+        }
+        return new RunResult(result.reason(), result.steps(), result.x(), result.f(), result.gradientNorm(),
+                result.divergence(), gradients + closure.calls());
     }
 
     private static RunResult diverged(StepRecord row, long step, Quantity quantity, double[] gradient) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OptimizersCommandTest {
 
     private static final List<String> ALL = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop",
-            "adadelta", "adam", "adamw", "amsgrad", "adamax", "nadam", "radam", "rprop", "asgd", "lion", "newton");
+            "adadelta", "adam", "adamw", "amsgrad", "adamax", "nadam", "radam", "rprop", "asgd", "lion", "newton", "lbfgs");
 
     @Test
     void listsEveryBuiltInWithItsDefaults() {

@@ -35,7 +35,7 @@ class TorchNewOptimizersTest {
     private static final double CENTRAL_TOLERANCE = 1e-5;
     private static final double FLOOR = 1e-3;
     /** The optimizers whose fixtures this test runs. */
-    private static final Set<String> OPTIMIZERS = Set.of("rprop", "asgd");
+    private static final Set<String> OPTIMIZERS = Set.of("rprop", "asgd", "lbfgs");
 
     static Stream<Arguments> cases() {
         CsvTable index = new CsvTable(resource("cases.csv"));
@@ -50,7 +50,7 @@ class TorchNewOptimizersTest {
                         index.cell(row, "steps"), index.cell(row, "options"), gradient));
             }
         }
-        assertTrue(cases.size() >= 24, "the fixtures hold " + cases.size() / 2 + " cases");
+        assertTrue(cases.size() >= 38, "the fixtures hold " + cases.size() / 2 + " cases");
         return cases.stream();
     }
 
