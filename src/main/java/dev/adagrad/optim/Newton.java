@@ -10,7 +10,7 @@ package dev.adagrad.optim;
  * takes the gradient with. The system is solved by Gaussian elimination with partial pivoting. Nothing makes Newton
  * descend where H is not positive definite: it heads for the saddle point or maximum of the local quadratic, as the
  * method does; a damping δ larger than H's most negative eigenvalue makes H + δI positive definite. A singular
- * H + δI gives a non-finite step, and the run stops there (exit 3).
+ * H + δI gives a non-finite step, and the run stops there (exit 3); where g = 0 the step is 0 whatever H is.
  */
 public final class Newton extends TabledOptimizer implements ClosureOptimizer {
 
@@ -76,7 +76,9 @@ public final class Newton extends TabledOptimizer implements ClosureOptimizer {
             system[i * n + i] += damping;
         }
         System.arraycopy(gradient, 0, direction, 0, n);
-        solve(system, direction, n);
+        if (!allZero(gradient)) {
+            solve(system, direction, n);
+        } // g = 0: d = 0 solves (H + δI)·d = 0 for any H, singular or not (a flat f, or a stationary point)
         double lr = learningRate;
         for (int i = 0; i < n; i++) {
             double before = x[i];
@@ -88,6 +90,15 @@ public final class Newton extends TabledOptimizer implements ClosureOptimizer {
                 narrator.line(i, "θₜ", "θₜ₋₁ − γ·dₜ", "{} − {}·{}", x[i], before, lr, direction[i]);
             }
         }
+    }
+
+    private static boolean allZero(double[] v) {
+        for (double value : v) {
+            if (value != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
