@@ -66,6 +66,12 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
             usage(commandLine, ex.getMessage());
             return ExitCode.USAGE;
         }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof dev.adagrad.optim.Lbfgs.LineSearchFailed failed) {
+                err.println(prefix + failed.getMessage()); // the rows before it are written
+                return ExitCode.NON_FINITE;
+            }
+        }
         debug(ex, err);
         IOException failure = ex instanceof UncheckedIOException unchecked ? unchecked.getCause()
                 : ex instanceof IOException io ? io : null;

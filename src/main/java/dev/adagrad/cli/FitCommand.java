@@ -240,9 +240,9 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             return fitSideBySide(problem, schedule, method, conventions, stop, shape);
         }
         Trainer trainer = new Trainer(problem.training(), problem.validation(), method,
-                update.wrap(optimizerOptions.create(problem.training().dimension()), problem.training().dimension(),
-                        scheduleSteps(schedule, problem)), conventions, stop)
-                .scheduleEveryStep(scheduleEvery == ScheduleEvery.step);
+                update.wrap(elementWise(optimizerOptions.create(problem.training().dimension()),
+                        optimizerOptions.name), problem.training().dimension(), scheduleSteps(schedule, problem)),
+                conventions, stop).scheduleEveryStep(scheduleEvery == ScheduleEvery.step);
         FitResult result;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             FitWriter writer = FitWriter.of(outputOptions.format, target.writer(), shape);
@@ -457,8 +457,9 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
             OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
             entries.add(new FitComparison.Entry(optimizer.name(),
-                    update.wrap(OptimizerOptions.create(optimizer, optimizerOptions.compat, entry.getValue(),
-                            dimension), dimension, scheduleSteps(schedule, problem))));
+                    update.wrap(elementWise(OptimizerOptions.create(optimizer, optimizerOptions.compat,
+                            entry.getValue(), dimension), optimizer.name()), dimension,
+                            scheduleSteps(schedule, problem))));
             learningRates.add(optimizer.settings(optimizerOptions.compat, entry.getValue()).number("lr"));
         }
         FitComparison comparison = new FitComparison(problem, method, conventions, stop,
@@ -573,5 +574,14 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     private long scheduleSteps(Schedule schedule, FitProblem problem) {
         return scheduleEvery == ScheduleEvery.step
                 ? schedule.epochs() * schedule.stepsPerEpoch(problem.training().rows()) : schedule.epochs();
+    }
+
+    /** fit steps its optimizer on batches, element-wise; one that evaluates the objective in its step cannot. */
+    private static dev.adagrad.optim.Optimizer elementWise(dev.adagrad.optim.Optimizer optimizer, String name) {
+        if (optimizer.evaluatesInStep()) {
+            throw new UsageException("fit cannot train with " + name + ", which evaluates the objective inside its "
+                    + "step; run, compare, sweep and explain can use it");
+        }
+        return optimizer;
     }
 }

@@ -76,6 +76,8 @@ public final class OptimizerOptions {
                     .setter(setter);
             if (hyperparameter.isFlag()) {
                 option.type(Boolean.class).arity("0..1").fallbackValue("true").paramLabel("BOOL");
+            } else if (hyperparameter.isChoice()) {
+                option.type(String.class).paramLabel("WORD");
             } else {
                 option.type(Double.class).converters(new Numbers.FiniteDouble())
                         .paramLabel(key.toUpperCase(java.util.Locale.ROOT).replace('_', '-'));

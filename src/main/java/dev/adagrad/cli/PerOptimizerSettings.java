@@ -87,7 +87,7 @@ final class PerOptimizerSettings {
         String setting = item.substring(dot + 1, equals).strip().replace('-', '_');
         String value = item.substring(equals + 1).strip();
         Object parsed = value.equals("true") || value.equals("false") ? Boolean.valueOf(value)
-                : number("--set " + optimizer + "." + setting, value);
+                : choice(optimizer, setting) ? value : number("--set " + optimizer + "." + setting, value);
         if (settings.get(optimizer).put(setting, parsed) != null) {
             throw new UsageException("--lr and --set, or two --set, both give " + optimizer + "." + setting);
         }
@@ -115,6 +115,12 @@ final class PerOptimizerSettings {
             throw new UsageException(option + " names " + optimizer + ", which is not in --optimizers ("
                     + String.join(",", settings.keySet()) + ")");
         }
+    }
+
+    /** Whether the optimizer's setting takes a word (L-BFGS's line_search). */
+    private static boolean choice(String optimizer, String setting) {
+        return dev.adagrad.optim.Optimizers.byName(optimizer).stream().flatMap(spec -> spec.options().stream())
+                .anyMatch(h -> h.name().equals(setting) && h.isChoice());
     }
 
     private static double number(String what, String text) {

@@ -20,9 +20,12 @@ public final class CompiledObjective implements DifferentiableObjective {
     private final int[] tapeLengths;
     private final double[][] tapes;
     private final boolean termwise;
+    /** The tree the code was compiled from, for the exact Hessian ({@link ExactHessian}). */
+    private final ExpressionTree tree;
 
     private CompiledObjective(String text, List<String> variables, CompiledCode code, int[] tapeLengths,
-                              boolean termwise) {
+                              boolean termwise, ExpressionTree tree) {
+        this.tree = tree;
         this.text = text;
         this.termwise = termwise;
         this.variables = List.copyOf(variables);
@@ -38,6 +41,10 @@ public final class CompiledObjective implements DifferentiableObjective {
         }
     }
 
+    ExpressionTree tree() {
+        return tree;
+    }
+
     /**
      * Compiles a checked expression over the given variables (see {@link StartPoint}), whatever its size.
      *
@@ -47,13 +54,13 @@ public final class CompiledObjective implements DifferentiableObjective {
         ExpressionTree tree = ExpressionTree.parse(parsed, variables);
         BytecodeCompiler.Program program = BytecodeCompiler.compile(tree);
         return new CompiledObjective(parsed.text(), variables, BytecodeCompiler.load(program),
-                program.tapeLengths(), program.termwise());
+                program.tapeLengths(), program.termwise(), tree);
     }
 
     /** Compiled as {@code program} ({@link BytecodeCompiler#compileSegmented}, for tests). */
     static CompiledObjective of(ParsedExpression parsed, List<String> variables, BytecodeCompiler.Program program) {
         return new CompiledObjective(parsed.text(), variables, BytecodeCompiler.load(program), program.tapeLengths(),
-                program.termwise());
+                program.termwise(), ExpressionTree.parse(parsed, variables));
     }
 
     /** Checks and compiles in one go: the expression's variables are all its non-constant identifiers. */
@@ -113,6 +120,6 @@ public final class CompiledObjective implements DifferentiableObjective {
 
     @Override
     public CompiledObjective copy() {
-        return tapes == null ? this : new CompiledObjective(text, variables, code, tapeLengths, termwise);
+        return tapes == null ? this : new CompiledObjective(text, variables, code, tapeLengths, termwise, tree);
     }
 }

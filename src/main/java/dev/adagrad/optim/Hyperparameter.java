@@ -8,7 +8,8 @@ package dev.adagrad.optim;
  * √vₜ before bias correction); only a {@link Compat} preset sets it, so it is not an option.
  *
  * @param name         PyTorch's name, e.g. {@code initial_accumulator_value}
- * @param defaultValue a {@link Double} or a {@link Boolean}: PyTorch's default
+ * @param defaultValue a {@link Double}, a {@link Boolean} or, for a choice among words, a {@link String}: PyTorch's
+ *                     default
  * @param meaning      one line for help and documentation
  * @param convention   true for a preset-only switch
  */
@@ -20,6 +21,15 @@ public record Hyperparameter(String name, Object defaultValue, String meaning, b
 
     public static Hyperparameter flag(String name, boolean defaultValue, String meaning) {
         return new Hyperparameter(name, defaultValue, meaning, false);
+    }
+
+    /** A setting that takes one of a few words, e.g. L-BFGS's {@code line_search}: strong_wolfe or none. */
+    public static Hyperparameter choice(String name, String defaultValue, String meaning) {
+        return new Hyperparameter(name, defaultValue, meaning, false);
+    }
+
+    public boolean isChoice() {
+        return defaultValue instanceof String;
     }
 
     public static Hyperparameter convention(String name, String meaning) {

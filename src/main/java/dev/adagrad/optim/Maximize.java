@@ -30,6 +30,58 @@ public final class Maximize implements Optimizer {
         inner.step(t, x, negated, update, narrator, active, count);
     }
 
+    /**
+     * An optimizer that evaluates the objective in its step climbs f by descending −f: its closure, f and gradient
+     * are negated, the Hessian too.
+     */
+    @Override
+    public void step(long t, double[] x, double f, double[] gradient, double[] update, Narrator narrator,
+                     Closure closure) {
+        if (!inner.evaluatesInStep()) {
+            step(t, x, gradient, update, narrator);
+            return;
+        }
+        for (int k = 0; k < gradient.length; k++) {
+            negated[k] = -gradient[k];
+        }
+        negatedClosure.of = closure;
+        inner.step(t, x, -f, negated, update, narrator, negatedClosure);
+    }
+
+    /** −f, −∇f and −∇²f from the closure it is given. */
+    private static final class NegatedClosure implements Closure {
+        private Closure of;
+
+        @Override
+        public double valueAndGradient(double[] x, double[] gradient) {
+            double f = of.valueAndGradient(x, gradient);
+            for (int k = 0; k < gradient.length; k++) {
+                gradient[k] = -gradient[k];
+            }
+            return -f;
+        }
+
+        @Override
+        public void hessian(double[] x, double[] hessian) {
+            of.hessian(x, hessian);
+            for (int k = 0; k < hessian.length; k++) {
+                hessian[k] = -hessian[k];
+            }
+        }
+    }
+
+    private final NegatedClosure negatedClosure = new NegatedClosure();
+
+    @Override
+    public boolean evaluatesInStep() {
+        return inner.evaluatesInStep();
+    }
+
+    @Override
+    public boolean needsHessian() {
+        return inner.needsHessian();
+    }
+
     @Override
     public boolean skipsZeroGradients() {
         return inner.skipsZeroGradients();

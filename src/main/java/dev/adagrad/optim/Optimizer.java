@@ -47,6 +47,29 @@ public interface Optimizer {
     void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active, int count);
 
     /**
+     * Whether the step evaluates the objective itself (L-BFGS's line search, Newton's Hessian): then the loop calls
+     * {@link #step(long, double[], double, double[], double[], Narrator, Closure)} with a closure. See
+     * {@link ClosureOptimizer}.
+     */
+    default boolean evaluatesInStep() {
+        return false;
+    }
+
+    /** Whether the step calls {@link Closure#hessian}. */
+    default boolean needsHessian() {
+        return false;
+    }
+
+    /**
+     * Step {@code t} given also f(xₜ₋₁) and a closure to evaluate the objective elsewhere; an optimizer that does not
+     * {@link #evaluatesInStep() evaluate in its step} takes its element-wise step.
+     */
+    default void step(long t, double[] x, double f, double[] gradient, double[] update, Narrator narrator,
+                      Closure closure) {
+        step(t, x, gradient, update, narrator);
+    }
+
+    /**
      * Whether a variable whose gradient is exactly 0 keeps its value and its state (all but the reported learning
      * rate) bitwise in a step, so that a step may skip it. True for plain SGD and for AdaGrad without weight decay;
      * false for anything with momentum or a moving average, which moves a variable even when its gradient is 0.

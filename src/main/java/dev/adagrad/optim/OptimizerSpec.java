@@ -94,11 +94,13 @@ public record OptimizerSpec(String name, String rule, String algorithm, List<Hyp
             if (!uses(setting)) {
                 throw new IllegalArgumentException(name + " does not use " + setting);
             }
-            boolean flag = hyperparameters.stream().filter(h -> h.name().equals(setting)).findFirst().orElseThrow()
-                    .isFlag();
-            if (flag != (entry.getValue() instanceof Boolean)) {
+            Hyperparameter declared = hyperparameters.stream().filter(h -> h.name().equals(setting)).findFirst()
+                    .orElseThrow();
+            boolean flag = declared.isFlag();
+            boolean choice = declared.isChoice();
+            if (flag != (entry.getValue() instanceof Boolean) || choice != (entry.getValue() instanceof String)) {
                 throw new IllegalArgumentException(name + "'s " + setting + " takes " + (flag ? "true or false"
-                        : "a number") + ", not " + entry.getValue());
+                        : choice ? "a word" : "a number") + ", not " + entry.getValue());
             }
         }
         Preset preset = preset(compat);
@@ -150,6 +152,11 @@ public record OptimizerSpec(String name, String rule, String algorithm, List<Hyp
 
         public Builder flag(String hyperparameter, boolean defaultValue, String meaning) {
             hyperparameters.add(Hyperparameter.flag(hyperparameter, defaultValue, meaning));
+            return this;
+        }
+
+        public Builder choice(String hyperparameter, String defaultValue, String meaning) {
+            hyperparameters.add(Hyperparameter.choice(hyperparameter, defaultValue, meaning));
             return this;
         }
 

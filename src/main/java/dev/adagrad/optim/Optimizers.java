@@ -19,7 +19,11 @@ public final class Optimizers {
             Adamax.SPEC,
             NAdam.SPEC,
             RAdam.SPEC,
-            Lion.SPEC);
+            Lion.SPEC,
+            Rprop.SPEC,
+            Asgd.SPEC,
+            Newton.SPEC,
+            Lbfgs.SPEC);
 
     private Optimizers() {
     }

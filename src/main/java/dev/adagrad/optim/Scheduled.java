@@ -58,6 +58,30 @@ public final class Scheduled implements Optimizer {
     }
 
     @Override
+    public void step(long t, double[] x, double f, double[] gradient, double[] update, Narrator narrator,
+                     Closure closure) {
+        if (!inner.evaluatesInStep()) {
+            step(t, x, gradient, update, narrator);
+            return;
+        }
+        double rate = inner.learningRate();
+        if (usedRate != null) {
+            java.util.Arrays.fill(usedRate, rate);
+        }
+        inner.step(t, x, f, gradient, update, narrator, closure);
+    }
+
+    @Override
+    public boolean evaluatesInStep() {
+        return inner.evaluatesInStep();
+    }
+
+    @Override
+    public boolean needsHessian() {
+        return inner.needsHessian();
+    }
+
+    @Override
     public void stepSchedule(double f) {
         schedule.step(f);
     }

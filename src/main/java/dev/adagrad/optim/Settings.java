@@ -17,6 +17,11 @@ public final class Settings {
         return (Double) require(name);
     }
 
+    /** A choice's word ({@link Hyperparameter#choice}). */
+    public String text(String name) {
+        return (String) require(name);
+    }
+
     public boolean flag(String name) {
         return (Boolean) require(name);
     }

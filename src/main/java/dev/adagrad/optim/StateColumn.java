@@ -7,8 +7,15 @@ package dev.adagrad.optim;
  * @param title    column title in the one-variable table ("Learning Rate")
  * @param decimals decimals shown in tables (the full value is always in CSV/JSON)
  * @param meaning  one line for help and documentation
+ * @param wholeStep true for a quantity of the whole step rather than of each variable (L-BFGS's evaluations): one
+ *                  column {@code <key>} in CSV and JSON Lines, read as the value of variable 0
  */
-public record StateColumn(String key, String title, int decimals, String meaning) {
+public record StateColumn(String key, String title, int decimals, String meaning, boolean wholeStep) {
+
+    /** A per-variable column. */
+    public StateColumn(String key, String title, int decimals, String meaning) {
+        this(key, title, decimals, meaning, false);
+    }
 
     static final StateColumn FIRST_MOMENT = new StateColumn("m", "m", 4, "first moment m");
     static final StateColumn SECOND_MOMENT = new StateColumn("v", "v", 4, "second moment v");

@@ -32,6 +32,10 @@ public final class Columns {
             columns.add(new Column("grad_" + variables.get(i), Kind.GRADIENT, i, -1));
         }
         for (int c = 0; c < stateColumns.size(); c++) {
+            if (stateColumns.get(c).wholeStep()) {
+                columns.add(new Column(stateColumns.get(c).key(), Kind.STATE, 0, c));
+                continue;
+            }
             for (int i = 0; i < variables.size(); i++) {
                 columns.add(new Column(stateColumns.get(c).key() + "_" + variables.get(i), Kind.STATE, i, c));
             }

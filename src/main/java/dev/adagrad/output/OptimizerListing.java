@@ -56,7 +56,7 @@ public final class OptimizerListing {
         }
         int keyWidth = stateColumns.stream().mapToInt(column -> column.key().length()).max().orElse(0) + 4;
         for (StateColumn column : stateColumns) {
-            String key = column.key() + "_v";
+            String key = column.wholeStep() ? column.key() : column.key() + "_v";
             text.append("\n  ").append(key).append(" ".repeat(keyWidth - key.length())).append(column.meaning());
         }
         return text.append('\n').toString();

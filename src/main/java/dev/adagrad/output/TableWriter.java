@@ -55,6 +55,7 @@ final class TableWriter implements RunWriter {
             addValue(null, "Update", 4, row -> row.update(0));
         } else if (variables.size() <= MAX_DETAILED_VARIABLES) {
             addValue(null, "f", 4, StepRecord::f);
+            addWholeStepColumns();
             for (int i = 0; i < variables.size(); i++) {
                 int v = i;
                 String group = variables.get(i);
@@ -67,9 +68,22 @@ final class TableWriter implements RunWriter {
         } else {
             addValue(null, "f", 4, StepRecord::f);
             addValue(null, "|grad|", 4, StepRecord::gradientNorm);
+            addWholeStepColumns();
             for (int i = 0; i < SUMMARISED_VARIABLES; i++) {
                 int v = i;
                 addValue(null, variables.get(i), 4, row -> row.x(v));
+            }
+        }
+    }
+
+    /** The optimizer's columns of the whole step (L-BFGS's evaluations), once, before the variables' groups. */
+    private void addWholeStepColumns() {
+        List<StateColumn> stateColumns = shape.stateColumns();
+        for (int c = 0; c < stateColumns.size(); c++) {
+            StateColumn stateColumn = stateColumns.get(c);
+            int column = c;
+            if (stateColumn.wholeStep()) {
+                addValue(null, stateColumn.key(), stateColumn.decimals(), row -> row.state(column, 0));
             }
         }
     }
@@ -79,6 +93,9 @@ final class TableWriter implements RunWriter {
         for (int c = 0; c < stateColumns.size(); c++) {
             StateColumn stateColumn = stateColumns.get(c);
             int column = c;
+            if (stateColumn.wholeStep() && shortTitles) {
+                continue; // shown once, by addWholeStepColumns
+            }
             addValue(group, shortTitles ? stateColumn.key() : stateColumn.title(), stateColumn.decimals(),
                     row -> row.state(column, variable));
         }
@@ -143,6 +160,11 @@ final class TableWriter implements RunWriter {
             if (i == 0) {
                 String text = Long.toString(row.step());
                 line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
+            } else if (column.decimals() == 0) {
+                // a count (L-BFGS's evaluations) is a whole number
+                double value = column.value().applyAsDouble(row);
+                String text = Double.isFinite(value) ? Long.toString((long) value) : NumberText.fixed(value, 0);
+                line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
             } else {
                 cells.appendFixed(line, column.value().applyAsDouble(row), column.decimals(), column.width());
             }
@@ -163,7 +185,8 @@ final class TableWriter implements RunWriter {
 
     private String summary(RunResult result) {
         String point = point(result.x()) + ", f = " + NumberText.significant(result.f(), 10)
-                + distanceToMinimum(result);
+                + distanceToMinimum(result)
+                + (result.evaluations() < 0 ? "" : "; " + plural(result.evaluations(), "evaluation") + " of f and ∇f");
         String steps = plural(result.steps(), "step");
         return switch (result.reason()) {
             case STEPS_DONE -> "Done: " + steps + " (the step limit); final " + point;

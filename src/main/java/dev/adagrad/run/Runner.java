@@ -30,6 +30,10 @@ public final class Runner {
     private final DifferenceListener differences;
     private final Narrator narrator;
     private GradientNoise noise;
+    /** The closure an optimizer that evaluates the objective in its step (L-BFGS, Newton) is given, else null. */
+    private final ObjectiveClosure closure;
+    /** The gradients the loop took in this run. */
+    private long gradients;
 
     public Runner(Objective objective, GradientMethod gradientMethod, Optimizer optimizer) {
         this(objective, gradientMethod, optimizer, null, null);
@@ -46,6 +50,8 @@ public final class Runner {
         this.optimizer = optimizer;
         this.differences = differences;
         this.narrator = narrator;
+        this.closure = !optimizer.evaluatesInStep() ? null
+                : new ObjectiveClosure(objective, gradientMethod, optimizer.needsHessian());
     }
 
     /** Adds {@code noise} (a fresh source per run) to every gradient before the step; null for none. */
@@ -83,11 +89,12 @@ public final class Runner {
         listener.onStep(row);
 
         GradientNoise.Source jitter = noise == null ? null : noise.source();
+        gradients = 0;
         for (long t = 1; t <= steps; t++) {
             if (StopRequest.pending()) {
                 StopReason stop = StopRequest.reason();
                 if (stop != null) {
-                    return new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm(), null);
+                    return counted(new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm(), null));
                 }
             }
             if (fused == null) {
@@ -95,6 +102,7 @@ public final class Runner {
             } else {
                 copy(nextGradient, gradient); // ∇f(xₜ₋₁), computed with f(xₜ₋₁)
             }
+            gradients++;
             if (jitter != null) {
                 jitter.addTo(gradient); // the gradient columns show the noisy gradient the step used
             }
@@ -105,12 +113,17 @@ public final class Runner {
             if (tolerance > 0) {
                 norm = StepRecord.norm(gradient);
                 if (norm <= tolerance) {
-                    return new RunResult(StopReason.TOLERANCE_REACHED, t - 1, x.clone(), row.f, norm, null);
+                    return counted(new RunResult(StopReason.TOLERANCE_REACHED, t - 1, x.clone(), row.f, norm,
+                            null));
                 }
             }
             double previousF = row.f;
             copy(x, previousX);
-            optimizer.step(t, x, gradient, row.update, narrator);
+            if (closure != null) {
+                optimizer.step(t, x, previousF, gradient, row.update, narrator, closure);
+            } else {
+                optimizer.step(t, x, gradient, row.update, narrator);
+            }
             row.f = fused == null ? objective.value(x) : fused.valueAndGradient(x, nextGradient);
             if (tolerance > 0) {
                 row.knownNorm(norm);
@@ -121,15 +134,24 @@ public final class Runner {
                 Quantity quantity = isFinite(x) ? Quantity.F : Quantity.X;
                 double[] reached = x.clone();
                 double fReached = row.f;
-                return new RunResult(StopReason.NON_FINITE, t - 1, previousX.clone(), previousF,
+                return counted(new RunResult(StopReason.NON_FINITE, t - 1, previousX.clone(), previousF,
                         tolerance > 0 ? norm : StepRecord.norm(gradient),
-                        new Divergence(t, quantity, reached, fReached, gradient.clone()));
+                        new Divergence(t, quantity, reached, fReached, gradient.clone())));
             }
             row.step = t;
             optimizer.stepSchedule(row.f); // torch's scheduler.step() after optimizer.step(), given f(xₜ)
             listener.onStep(row);
         }
-        return new RunResult(StopReason.STEPS_DONE, row.step, x.clone(), row.f, row.gradientNorm(), null);
+        return counted(new RunResult(StopReason.STEPS_DONE, row.step, x.clone(), row.f, row.gradientNorm(), null));
+    }
+
+    /** The result with the run's evaluations of f and ∇f when the optimizer evaluates them in its step. */
+    private RunResult counted(RunResult result) {
+        if (closure == null) {
+            return result;
+        }
+        return new RunResult(result.reason(), result.steps(), result.x(), result.f(), result.gradientNorm(),
+                result.divergence(), gradients + closure.calls());
     }
 
     private static RunResult diverged(StepRecord row, long step, Quantity quantity, double[] gradient) {

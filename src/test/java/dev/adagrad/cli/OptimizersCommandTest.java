@@ -7,21 +7,22 @@ import dev.adagrad.Cli;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code adagrad optimizers}: the list of twelve and one optimizer in full. */
+/** {@code adagrad optimizers}: the list of every built-in and one optimizer in full. */
 class OptimizersCommandTest {
 
-    private static final List<String> TWELVE = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop",
-            "adadelta", "adam", "adamw", "amsgrad", "adamax", "nadam", "radam");
+    private static final List<String> ALL = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop",
+            "adadelta", "adam", "adamw", "amsgrad", "adamax", "nadam", "radam", "rprop", "asgd", "lion", "newton", "lbfgs");
 
     @Test
-    void listsAllTwelveWithTheirDefaults() {
+    void listsEveryBuiltInWithItsDefaults() {
         Cli.Result result = Cli.run("optimizers");
 
         assertEquals(0, result.exitCode(), result.err());
         String[] lines = result.outLines();
-        for (int i = 0; i < TWELVE.size(); i++) {
-            assertTrue(lines[2 * i].startsWith(TWELVE.get(i) + " "), lines[2 * i]);
+        for (int i = 0; i < ALL.size(); i++) {
+            assertTrue(lines[2 * i].startsWith(ALL.get(i) + " "), lines[2 * i]);
         }
+        assertTrue(lines[2 * ALL.size()].isBlank(), "no optimizer after " + ALL.get(ALL.size() - 1) + ": " + result.out());
         // PyTorch's documented defaults.
         assertTrue(lines[1].contains("--lr 0.001") && lines[1].contains("--momentum 0 "), lines[1]);
         assertTrue(lines[3].contains("--momentum 0.9"), lines[3]);
@@ -34,6 +35,11 @@ class OptimizersCommandTest {
         assertTrue(lines[17].contains("--amsgrad true"), lines[17]);
         assertTrue(lines[19].contains("--lr 0.002"), lines[19]);
         assertTrue(lines[21].contains("--momentum-decay 0.004"), lines[21]);
+        assertTrue(lines[25].contains("--etaminus 0.5") && lines[25].contains("--etaplus 1.2")
+                && lines[25].contains("--step-size-min 1e-6") && lines[25].contains("--step-size-max 50"), lines[25]);
+        assertTrue(lines[27].contains("--lambd 0.0001") && lines[27].contains("--alpha 0.75")
+                && lines[27].contains("--t0 1000000"), lines[27]);
+        assertTrue(lines[29].contains("--lr 0.001") && lines[29].contains("--beta2 0.99"), lines[29]);
     }
 
     @Test
@@ -62,9 +68,9 @@ class OptimizersCommandTest {
 
     @Test
     void unknownNameIsAUsageError() {
-        Cli.Result result = Cli.run("optimizers", "lbfgs");
+        Cli.Result result = Cli.run("optimizers", "sophia");
 
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().contains("unknown optimizer 'lbfgs'"), result.err());
+        assertTrue(result.err().contains("unknown optimizer 'sophia'"), result.err());
     }
 }

@@ -237,7 +237,7 @@ class RunCommandTest {
                 "--output")) {
             assertTrue(result.out().contains(option), option);
         }
-        for (String defaultValue : List.of("Default: adagrad", "0.01 (adagrad, rmsprop)", "Default: 1e-10 (adagrad)",
+        for (String defaultValue : List.of("Default: adagrad", "0.01 (adagrad, rmsprop, rprop, asgd)", "Default: 1e-10 (adagrad)",
                 "Default: torch", "Default: 100",
                 "Default: table", "Default: 0 (never)")) {
             // picocli wraps descriptions at the terminal width, so compare with the line breaks folded.

@@ -84,6 +84,8 @@ class DegenerateGradientTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     private static final double INF = Double.POSITIVE_INFINITY;
+    /** An expected state equal to the variable's own start value (ASGD's average of a point that never moves). */
+    private static final double START_VALUE = Double.NaN;
 
     /** One configuration and the state it must report after step t, for both variables. */
     private static Arguments flat(String name, Compat compat, Map<String, ?> settings,
@@ -172,14 +174,21 @@ class DegenerateGradientTest {
                         "lr", Double.isNaN(radamScale(t)) ? 1e-3 : 1e-3 * radamScale(t) / 1e-8)),
                 flat("radam", eps0, t -> Map.of("m", 0.0, "v", 0.0, "lr", Double.isNaN(radamScale(t)) ? 1e-3 : INF)),
                 // Lion: c = 0.9·0 + 0.1·0 = 0, sign 0 = 0: no move; m = 0; lr reports γ = 0.001
-                flat("lion", none, t -> Map.of("m", 0.0, "lr", 1e-3)));
+                flat("lion", none, t -> Map.of("m", 0.0, "lr", 1e-3)),
+                flat("lion", Map.of("beta1", 0.0, "beta2", 0.999), t -> Map.of("m", 0.0, "lr", 1e-3)),
+                // Rprop: g·prev = 0 keeps the step size (factor 1) at γ = 0.01; sign(0) = 0, so no move; prev = 0
+                flat("rprop", none, t -> Map.of("step_size", 0.01, "prev", 0.0)),
+                flat("rprop", Map.of("lr", 0.5, "step_size_max", 0.1), t -> Map.of("step_size", 0.1, "prev", 0.0)),
+                // ASGD without λ: θ·(1 − 0·η) − η·0 = θ; η = γ / (1 + 0)^α = γ; the average of a still point is it
+                flat("asgd", Map.of("lambd", 0.0), t -> Map.of("ax", START_VALUE, "lr", 0.01)),
+                flat("asgd", Map.of("lambd", 0.0, "t0", 0.0), t -> Map.of("ax", START_VALUE, "lr", 0.01)));
     }
 
     @Test
     void theFlatCasesCoverEveryOptimizer() {
         Set<String> covered = new HashSet<>();
         flatConfigurations().forEach(arguments -> covered.add((String) arguments.get()[0]));
-        assertEquals(new HashSet<>(Optimizers.names()), covered);
+        assertEquals(new HashSet<>(ElementWise.names()), covered);
     }
 
     @Test
@@ -206,7 +215,8 @@ class DegenerateGradientTest {
                 assertEquals(0, trace.updates.get(t)[i], 0, "update: " + where);
                 assertEquals(expected.apply(t).keySet(), trace.states.get(t).keySet(), "state columns: " + where);
                 for (Map.Entry<String, Double> column : expected.apply(t).entrySet()) {
-                    assertClose(column.getValue(), trace.state(t, column.getKey(), i), column.getKey() + ": " + where);
+                    double want = Double.isNaN(column.getValue()) ? START[i] : column.getValue();
+                    assertClose(want, trace.state(t, column.getKey(), i), column.getKey() + ": " + where);
                 }
             }
         }

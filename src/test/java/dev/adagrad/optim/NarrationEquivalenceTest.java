@@ -43,7 +43,7 @@ class NarrationEquivalenceTest {
 
     static Stream<Arguments> configurations() {
         List<Arguments> all = new ArrayList<>();
-        for (OptimizerSpec spec : Optimizers.all()) {
+        for (OptimizerSpec spec : ElementWise.all()) {
             all.add(Arguments.of(spec.name(), Compat.torch, Map.of()));
             for (Map<String, Object> variant : OptimizerDb.byName(spec.name()).orElseThrow().variants()) {
                 all.add(Arguments.of(spec.name(), Compat.torch, variant));

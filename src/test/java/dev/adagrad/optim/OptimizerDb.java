@@ -10,7 +10,9 @@ import java.util.Optional;
  * The test-side registry of optimizers, as torch's {@code optim_db}: per built-in optimizer, the settings worth
  * testing beyond its defaults, a learning rate at which it descends the test problems, and invalid settings with the
  * words their error must contain. The generic tests ({@link OptimizerDbTest}, {@link NarrationEquivalenceTest}) sweep
- * it, so adding an optimizer is its class, its line in {@link Optimizers} and one entry here.
+ * it, so adding an optimizer is its class, its line in {@link Optimizers} and one entry here. The optimizers that
+ * evaluate the objective in their step (newton, lbfgs: {@link ElementWise}) are outside it and have tests of their own
+ * that give them a {@link Closure}.
  */
 final class OptimizerDb {
 
@@ -65,7 +67,13 @@ final class OptimizerDb {
                     invalid(Map.of("beta1", -0.1), "beta")),
             entry("lion", 0.01, variants(Map.of("weight_decay", 0.1), Map.of("beta1", 0.5, "beta2", 0.9)),
                     invalid(Map.of("lr", -1.0), LR, Map.of("beta2", 1.0), "beta2", Map.of("weight_decay", -1.0),
-                            "weight_decay")));
+                            "weight_decay")),
+            entry("rprop", 0.01, variants(Map.of("lr", 0.5, "step_size_max", 0.6), Map.of("step_size_min", 0.3)),
+                    invalid(Map.of("lr", -1.0), LR, Map.of("etaminus", 1.5), "eta", Map.of("step_size_min", -1.0),
+                            "step_size_min", Map.of("step_size_min", 1.0, "step_size_max", 0.5), "step_size_max")),
+            entry("asgd", 0.01, variants(Map.of("t0", 2.0, "lambd", 0.1), Map.of("weight_decay", 0.1)),
+                    invalid(Map.of("lr", -1.0), LR, Map.of("lambd", -1.0), "lambd", Map.of("alpha", -1.0), "alpha",
+                            Map.of("t0", -1.0), "t0")));
 
     private OptimizerDb() {
     }

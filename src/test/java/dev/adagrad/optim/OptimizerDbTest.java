@@ -37,7 +37,7 @@ class OptimizerDbTest {
 
     @Test
     void everyRegisteredOptimizerHasAnEntry() {
-        assertEquals(new TreeSet<>(Optimizers.names()),
+        assertEquals(new TreeSet<>(ElementWise.names()),
                 new TreeSet<>(OptimizerDb.ALL.stream().map(OptimizerDb.Entry::name).toList()));
     }
 

@@ -22,7 +22,7 @@ class SparseStepTest {
     private static final int N = 12;
 
     static Stream<Arguments> optimizers() {
-        return Optimizers.all().stream().map(spec -> Arguments.of(spec.name()));
+        return ElementWise.all().stream().map(spec -> Arguments.of(spec.name()));
     }
 
     private static Optimizer create(String name, Map<String, ?> settings) {
