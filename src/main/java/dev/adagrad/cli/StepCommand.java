@@ -161,7 +161,10 @@ public final class StepCommand implements Callable<Integer>, OptimizerCommand {
                 }
             });
             // a misused or invalid option is a usage error here, before the screen opens
-            OptimizerOptions.create(optimizer, optimizerOptions.compat, settings, dimension);
+            if (OptimizerOptions.create(optimizer, optimizerOptions.compat, settings, dimension).evaluatesInStep()) {
+                throw new UsageException("step cannot walk through " + optimizer.name() + ", which evaluates the "
+                        + "objective inside its step; 'adagrad run' and 'adagrad explain' can");
+            }
             double rate = optimizer.settings(optimizerOptions.compat, settings).number("lr");
             StepThrough.OptimizerFactory factory = lr -> {
                 Map<String, Object> withRate = new LinkedHashMap<>(settings);

@@ -19,9 +19,9 @@ public final class Optimizers {
             Adamax.SPEC,
             NAdam.SPEC,
             RAdam.SPEC,
-            Lion.SPEC,
             Rprop.SPEC,
             Asgd.SPEC,
+            Lion.SPEC,
             Newton.SPEC,
             Lbfgs.SPEC);
 

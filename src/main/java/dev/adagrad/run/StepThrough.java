@@ -16,14 +16,12 @@ import java.util.List;
  * {@link Runner} takes (the same gradient, tolerance and non-finite checks, in the same order); Runner runs to the
  * end in one call and keeps nothing, this takes one step when asked and keeps every row with its narration.
  *
- * <p><b>Changing the learning rate from a step on.</b> An optimizer's rate is fixed when it is built, so the lane gets
- * a new optimizer built with the new rate, and that optimizer is brought to the state the old one had by replaying the
- * recorded steps: for t = 1 … c it steps from the recorded xₜ₋₁ with the recorded gradient gₜ. This is exact because
- * in every registered optimizer the learning rate enters only x (and the reported effective rate, which each step
- * overwrites): the state (G, m, v, buffers, bias-correction products) is a function of the gradients, the points they
- * were taken at and t alone. So the replayed state equals the old one bitwise ({@code StepThroughTest} checks that
- * for every optimizer), the rows before step c + 1 are kept as they were, and step c + 1 on use the new rate, as
- * PyTorch does when a {@code param_group}'s {@code lr} is changed between two steps.
+ * <p><b>Changing the learning rate from a step on.</b> The lane's optimizer is rebuilt and brought to the state the old
+ * one had after step c by replaying the recorded steps (for t = 1 … c it steps from the recorded xₜ₋₁ with the recorded
+ * gradient gₜ, at the rate step t was taken with), then its rate is set, as PyTorch does when a {@code param_group}'s
+ * {@code lr} is changed between two steps. Replaying at the recorded rates makes the state bitwise the old one for
+ * every optimizer, including those whose state depends on the rate (Rprop's step sizes start at lr, ASGD's average),
+ * so the rows before step c + 1 are kept as they were.
  */
 public final class StepThrough {
 
@@ -211,14 +209,17 @@ public final class StepThrough {
 
         /** From step c + 1 on, {@code rate}: rows after c are dropped and the optimizer is rebuilt by replay. */
         private void changeRate(long c, double rate) {
-            Optimizer replacement = factory.create(rate);
+            factory.create(rate); // refuses a rate the optimizer refuses
+            Optimizer replacement = factory.create(changes.get(0).rate());
             long last = Math.min(c, recorded());
             double[] x = new double[dimension];
             double[] update = new double[dimension];
             for (int t = 1; t <= last; t++) {
                 System.arraycopy(rows.get(t - 1).x, 0, x, 0, dimension);
+                replacement.learningRate(learningRate(t)); // the rate step t was taken with
                 replacement.step(t, x, rows.get(t).gradient, update, null);
             }
+            replacement.learningRate(rate); // from step c + 1 on, as torch's param_group['lr'] = rate
             while (rows.size() > last + 1) {
                 rows.remove(rows.size() - 1);
                 texts.remove(texts.size() - 1);

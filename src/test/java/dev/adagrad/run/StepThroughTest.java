@@ -34,8 +34,11 @@ class StepThroughTest {
     private static final List<String> VARIABLES = List.of("w", "b");
     private static final double[] START = {1.5, -0.7};
 
+    /** The optimizers step can run: those whose step works on the gradient alone (not newton, lbfgs). */
     static List<String> optimizers() {
-        return Optimizers.names();
+        return Optimizers.all().stream()
+                .filter(spec -> !spec.create(2, dev.adagrad.optim.Compat.torch, java.util.Map.of()).evaluatesInStep())
+                .map(dev.adagrad.optim.OptimizerSpec::name).toList();
     }
 
     private static Objective objective() {
@@ -102,15 +105,17 @@ class StepThroughTest {
     }
 
     /**
-     * The replay's premise: no optimizer's state but the reported effective rate depends on the learning rate, so an
-     * optimizer built with another rate and fed the recorded points and gradients reaches the same state bitwise.
+     * The replay's premise: an optimizer built with another rate, set to the recorded rate before its first step and
+     * fed the recorded points and gradients, reaches the same state bitwise (even where the state depends on the rate,
+     * as Rprop's step sizes and ASGD's average do).
      */
     @ParameterizedTest
     @MethodSource("optimizers")
-    void theStateDoesNotDependOnTheLearningRate(String name) {
+    void aReplayAtTheRecordedRateReachesTheSameState(String name) {
         OptimizerSpec spec = Optimizers.byName(name).orElseThrow();
         List<StepRecord> rows = runnerRows(factory(spec).create(0.01), 6);
         Optimizer other = factory(spec).create(0.37);
+        other.learningRate(0.01);
         double[] x = new double[2];
         double[] gradient = new double[2];
         double[] update = new double[2];
@@ -121,7 +126,7 @@ class StepThroughTest {
             gradient[1] = rows.get(t).gradient(1);
             other.step(t, x, gradient, update);
             for (int c = 0; c < other.stateColumns().size(); c++) {
-                if (!other.stateColumns().get(c).key().equals("lr")) {
+                {
                     for (int v = 0; v < 2; v++) {
                         assertEquals(rows.get(t).state(c, v), other.state(c, v),
                                 name + " " + other.stateColumns().get(c).key() + " after step " + t);
