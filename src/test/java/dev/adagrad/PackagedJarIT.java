@@ -212,4 +212,22 @@ class PackagedJarIT {
             assertEquals(List.of(), files.toList(), "no picture or temporary file left");
         }
     }
+
+    /** Too many rows for the heap: one plain line saying how far reading got and what to do, exit 1. */
+    @Test
+    void runningOutOfMemoryWhileReadingSaysHowFarItGot(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        Path data = directory.resolve("rows.csv");
+        try (var out = Files.newBufferedWriter(data)) {
+            out.write("x1,x2,x3,y\n");
+            for (int r = 0; r < 1_000_000; r++) {
+                out.write(r + ",0.25," + (r % 1000) + "," + (2 * r + 1) + "\n");
+            }
+        }
+        Outcome outcome = execute(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx16m", "-jar", JAR.toString(), "fit", "--data", data.toString(), "--model", "linear"));
+        assertEquals(1, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().matches("adagrad: ran out of memory after reading [0-9.]+ MB of " + data
+                + "; give Java more \\(JAVA_TOOL_OPTIONS=-Xmx4g\\) or use fewer rows\n"), outcome.err());
+    }
 }

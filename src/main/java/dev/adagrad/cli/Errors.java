@@ -128,6 +128,10 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
      * words, anything else as an internal error, cleaned like every message.
      */
     public static String lastResort(Throwable problem) {
+        if (problem instanceof OutOfMemoryError && problem.getMessage() != null
+                && problem.getMessage().startsWith("ran out of memory")) {
+            return Messages.clean("adagrad: " + problem.getMessage()); // how far reading a data file got
+        }
         if (problem instanceof OutOfMemoryError) {
             return "adagrad: ran out of memory; give Java more (JAVA_TOOL_OPTIONS=-Xmx4g) or use fewer rows or "
                     + "parameters";
