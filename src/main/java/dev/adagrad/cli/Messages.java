@@ -32,7 +32,7 @@ final class Messages {
         String text = escaped(line);
         StringBuilder shown = new StringBuilder(Math.min(text.length(), 2 * MOST_PER_LINE));
         int word = 0;
-        for (int i = 0; i < text.length() && shown.length() < MOST_PER_LINE; i++) {
+        for (int i = 0; i < text.length() && shown.length() <= MOST_PER_LINE; i++) { // one more: then cut with …
             char c = text.charAt(i);
             word = c == ' ' ? 0 : word + 1;
             if (word == MOST_PER_VALUE) {
