@@ -505,8 +505,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             return CentralDifference.scaled();
         }
         if (!problem.training().differentiable()) {
-            throw new UsageException("--grad exact: the loss is too large to compile, so it has no exact gradient; "
-                    + "use --grad central");
+            throw new UsageException("--grad exact: the loss is too large to compile " + ProblemOptions.TOO_LARGE
+                    + ", so it has no exact gradient; use --grad central");
         }
         return ExactGradient.instance();
     }
@@ -514,7 +514,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     /** --check-grad: both gradients of the first batch's loss at the start, as run --check-grad prints them. */
     private int printGradientCheck(FitProblem problem, Schedule schedule) {
         if (!problem.training().differentiable()) {
-            throw new UsageException("--check-grad needs the exact gradient, but the loss is too large to compile");
+            throw new UsageException("--check-grad needs the exact gradient, but the loss is too large to compile "
+                    + ProblemOptions.TOO_LARGE);
         }
         int rows = problem.training().rows();
         int[] order = java.util.stream.IntStream.range(0, rows).toArray();

@@ -114,6 +114,33 @@ class GradientOptionsTest {
         assertEquals(0, Cli.run("run", "--f", huge, "--x0", "1", "--steps", "1").exitCode());
     }
 
+    /**
+     * The limit as documented (docs/expressions-and-gradients.md): up to 5,000 nodes fit one method, fewer where
+     * each node's code is long, but never below 2,500 nodes for any operator or function: cot (a jump to NaN where
+     * tan x = 0), powers and divisions have the longest code.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"x", "x^x", "x/x", "x%x", "cot(x)", "pow(x,x)",
+            "max(x,x)", "x^x/x"})
+    void exactWorksUpToTheDocumentedSize(String term) {
+        int nodesPerTerm = term.equals("x") ? 1 : term.equals("cot(x)") ? 2 : term.equals("x^x/x") ? 5 : 3;
+        int terms = 2500 / (nodesPerTerm + 1); // and a + between two terms
+        String expression = String.join("+", java.util.Collections.nCopies(terms, term));
+        Cli.Result result = Cli.run("run", "--f", expression, "--x0", "1", "--grad", "exact", "--steps", "1",
+                "--format", "csv");
+        assertEquals(0, result.exitCode(), term + ": " + result.err());
+    }
+
+    @Test
+    void theMessageForTooLargeAnExpressionSaysWhatTheLimitIs() {
+        String cots = String.join("+", java.util.Collections.nCopies(1100, "cot(x)")); // 3,299 nodes
+        Cli.Result result = Cli.run("run", "--f", cots, "--x0", "1", "--grad", "exact");
+        assertEquals(ExitCode.USAGE, result.exitCode());
+        assertEquals("adagrad run: --grad exact needs the exact gradient, but the expression is too large to compile "
+                + "(more code than a JVM method holds: see docs/expressions-and-gradients.md); use --grad central",
+                result.errLines()[0]);
+    }
+
     /** The check's row for a variable, split into its four cells. */
     private static String[] row(Cli.Result result, String variable) {
         return Arrays.stream(result.outLines())
