@@ -139,6 +139,13 @@ public final class SweepCommand implements Callable<Integer> {
         }
         double lowest = number(range.substring(0, dots));
         double highest = number(range.substring(dots + 2));
+        // Worded here, with the range as it was typed: run/Sweep's own checks would show Java's 1.0E-4.
+        if (!(lowest > 0) || !(highest >= lowest)) {
+            throw new UsageException("--lr: a sweep's range must satisfy 0 < low ≤ high (got " + range + ")");
+        }
+        if (points > 1 && lowest == highest) {
+            throw new UsageException("--lr " + range + " is one rate: give low < high, or --points 1");
+        }
         try {
             return Sweep.logSpaced(lowest, highest, points);
         } catch (IllegalArgumentException e) {
