@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.output.NumberText;
 import dev.adagrad.run.Divergence;
 import dev.adagrad.run.RunResult;
 import java.util.List;
@@ -66,6 +67,24 @@ final class Messages {
             }
         }
         return shown == null ? text : shown.toString();
+    }
+
+    /** How far above its start f must end for {@link #growth} to say so. */
+    static final double GROWTH = 1e6;
+
+    /**
+     * "f grew from 16 to 1.2e+129: diverging? try a smaller --lr" when a run ended with f more than a million times
+     * its start, or null. For a start at or below 0 a ratio says nothing (f from -1 to 5 is "-5 times"), so there f
+     * must have risen by more than a million times the start's size, or a million from 0: f from -2 to 3e6 is noted,
+     * from -2 to 5 is not. A run that met a non-finite value has its own message and gets none.
+     */
+    static String growth(double start, double end) {
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            return null;
+        }
+        boolean grew = start > 0 ? end > GROWTH * start : end - start > GROWTH * Math.max(1, Math.abs(start));
+        return grew ? "f grew from " + NumberText.significant(start, 2) + " to " + NumberText.significant(end, 2)
+                + ": diverging? try a smaller --lr" : null;
     }
 
     /** One line naming the step and the values where a run met a non-finite value. */
