@@ -104,6 +104,7 @@ class DocExamplesIT {
         Path resources = folder.resolve("src/test/resources");
         Files.createDirectories(resources);
         copy(ROOT.resolve("src/test/resources/keras-seed"), resources.resolve("keras-seed"));
+        copy(ROOT.resolve("examples/optimizers"), folder.resolve("examples/optimizers"));
         Path launcher = folder.resolve("adagrad");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         Files.writeString(launcher, "#!/bin/sh\nexec " + java + " -XX:+UseSerialGC -jar " + JAR + " \"$@\"\n");

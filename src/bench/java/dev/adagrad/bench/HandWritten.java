@@ -121,4 +121,71 @@ final class HandWritten {
             }
         }
     }
+
+    /** Σ i·xᵢ² + Σ xᵢxᵢ₊₁ over n variables, as loops. */
+    static final class QuadraticN extends JavaObjective {
+        private final int n;
+
+        QuadraticN(int n) {
+            super(Problems.quadratic(n), Problems.variables(n));
+            this.n = n;
+        }
+
+        @Override
+        public double value(double[] x) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += (i + 1) * x[i] * x[i];
+            }
+            for (int i = 0; i < n - 1; i++) {
+                sum += x[i] * x[i + 1];
+            }
+            return sum;
+        }
+
+        @Override
+        void gradient(double[] x, double[] gradient) {
+            for (int i = 0; i < n; i++) {
+                double g = 2 * (i + 1) * x[i];
+                if (i > 0) {
+                    g += x[i - 1];
+                }
+                if (i < n - 1) {
+                    g += x[i + 1];
+                }
+                gradient[i] = g;
+            }
+        }
+    }
+
+    /** Σ (1 − xᵢ)² + 100(xᵢ₊₁ − xᵢ²)² over i = 1 … n−1, as loops. */
+    static final class RosenbrockChain extends JavaObjective {
+        private final int n;
+
+        RosenbrockChain(int n) {
+            super(Problems.chain(n), Problems.variables(n));
+            this.n = n;
+        }
+
+        @Override
+        public double value(double[] x) {
+            double sum = 0;
+            for (int i = 0; i < n - 1; i++) {
+                double a = 1 - x[i];
+                double b = x[i + 1] - x[i] * x[i];
+                sum += a * a + 100 * b * b;
+            }
+            return sum;
+        }
+
+        @Override
+        void gradient(double[] x, double[] gradient) {
+            gradient[0] = 0;
+            for (int i = 0; i < n - 1; i++) {
+                double b = x[i + 1] - x[i] * x[i];
+                gradient[i] += -2 * (1 - x[i]) - 400 * x[i] * b;
+                gradient[i + 1] = 200 * b;
+            }
+        }
+    }
 }

@@ -42,22 +42,51 @@ final class Problems {
     }
 
     private static List<String> variables() {
+        return variables(10);
+    }
+
+    /** x1 … xn. */
+    static List<String> variables(int n) {
         List<String> variables = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
+        for (int i = 1; i <= n; i++) {
             variables.add("x" + i);
         }
         return List.copyOf(variables);
     }
 
-    /** x1^2+2*x2^2+…+10*x10^2+x1*x2+…+x9*x10. */
-    private static String quadratic() {
+    /** x1^2+2*x2^2+…+n*xn^2+x1*x2+…+x(n−1)*xn. */
+    static String quadratic(int n) {
         StringBuilder text = new StringBuilder("x1^2");
-        for (int i = 2; i <= 10; i++) {
+        for (int i = 2; i <= n; i++) {
             text.append('+').append(i).append("*x").append(i).append("^2");
         }
-        for (int i = 1; i < 10; i++) {
+        for (int i = 1; i < n; i++) {
             text.append("+x").append(i).append("*x").append(i + 1);
         }
         return text.toString();
+    }
+
+    /** (1-x1)^2+100*(x2-x1^2)^2+…: Rosenbrock's chain over n variables. */
+    static String chain(int n) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i < n; i++) {
+            text.append(i > 1 ? "+" : "").append("(1-x").append(i).append(")^2+100*(x").append(i + 1).append("-x")
+                    .append(i).append("^2)^2");
+        }
+        return text.toString();
+    }
+
+    /** The start of the scaling problems: xᵢ = −1.2 at odd i, 1 at even i (Rosenbrock's usual start, repeated). */
+    static double[] chainStart(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 2 == 0 ? -1.2 : 1;
+        }
+        return x;
+    }
+
+    /** x1^2+2*x2^2+…+10*x10^2+x1*x2+…+x9*x10. */
+    private static String quadratic() {
+        return quadratic(10);
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         footer = {
                 "  adagrad run --f \"x^2\" --x0 4 --lr 1 --steps 10   # the seed's example",
                 "  adagrad explain --f \"x^2\" --x0 4 --lr 1          # its arithmetic",
+                "  adagrad step --f \"w^2+10*b^2\" --x0 w=1,b=1 --lr 0.5  # one key per step",
                 "  adagrad run --f \"w^2+10*b^2\" --x0 w=1,b=1 --optimizer adam --format csv",
                 "  adagrad compare --f rosenbrock --steps 500 --lr best",
                 "  adagrad sweep --f rosenbrock --optimizers adagrad,adam --lr 1e-4..1",
@@ -39,9 +40,9 @@ public final class AdagradCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The subcommands, in the order --help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ExplainCommand.class, CompareCommand.class,
-            SweepCommand.class, FitCommand.class, DataCommand.class, OptimizersCommand.class, FunctionsCommand.class,
-            CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ExplainCommand.class, StepCommand.class,
+            CompareCommand.class, SweepCommand.class, FitCommand.class, DataCommand.class, OptimizersCommand.class,
+            FunctionsCommand.class, CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class);
 
     /** These see the whole command tree (help lists it, completion walks it), so they never run alone. */
     private static final Set<String> NEED_EVERY_COMMAND = Set.of("help", "completion", "man");

@@ -8,6 +8,7 @@ import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.PartFiles;
 import dev.adagrad.output.TrajectoryWriter;
 import dev.adagrad.run.Comparison;
+import dev.adagrad.run.RateHistory;
 import dev.adagrad.run.EveryKth;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StepListener;
@@ -62,6 +63,12 @@ public final class CompareCommand implements Callable<Integer> {
     EveryOption everyOption;
 
     @Mixin
+    UpdateOptions update;
+
+    @Mixin
+    UpdateOptions.Noise noise;
+
+    @Mixin
     PictureOptions pictures;
 
     @Override
@@ -72,6 +79,7 @@ public final class CompareCommand implements Callable<Integer> {
             return problemOptions.printGradientCheck(problem, spec);
         }
         stopping.validate();
+        update.validate(stopping.steps);
         everyOption.validate();
         int dimension = problem.start().dimension();
         pictures.validate(dimension, outputOptions.output);
@@ -86,11 +94,12 @@ public final class CompareCommand implements Callable<Integer> {
         for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
             OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
             entries.add(new Comparison.Entry(optimizer.name(),
-                    OptimizerOptions.create(optimizer, perOptimizer.compat, entry.getValue(), dimension)));
+                    update.wrap(OptimizerOptions.create(optimizer, perOptimizer.compat, entry.getValue(), dimension),
+                            dimension, stopping.steps)));
             learningRates.add(optimizer.settings(perOptimizer.compat, entry.getValue()).number("lr"));
         }
         Comparison comparison = new Comparison(problem.objective(), gradientMethod,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors()).withNoise(noise.noise());
         List<String> variables = problem.start().variables();
         List<PictureOptions.Recorder> trajectories = new ArrayList<>();
         if (pictures.wanted()) {
@@ -98,7 +107,16 @@ public final class CompareCommand implements Callable<Integer> {
                 trajectories.add(pictures.recorder(variables, entry.optimizer().stateColumns()));
             }
         }
-        IntFunction<StepListener> recorders = i -> trajectories.isEmpty() ? row -> { } : trajectories.get(i);
+        List<RateHistory> rates = new ArrayList<>();
+        for (Comparison.Entry entry : entries) {
+            RateHistory history = pictures.rates(entry.optimizer());
+            if (history != null) {
+                rates.add(history);
+            }
+        }
+        IntFunction<StepListener> pictureRecorders = i -> trajectories.isEmpty() ? row -> { } : trajectories.get(i);
+        IntFunction<StepListener> recorders = rates.isEmpty() ? pictureRecorders
+                : i -> pictureRecorders.apply(i).andThen(rates.get(i));
 
         List<RunResult> results;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
@@ -121,6 +139,9 @@ public final class CompareCommand implements Callable<Integer> {
             List<String> names = entries.stream().map(Comparison.Entry::name).toList();
             pictures.draw(problem, names, trajectories, results, PictureOptions.chartStream(
                     spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions));
+        }
+        if (!rates.isEmpty()) {
+            pictures.drawRates(problem.title(), entries.stream().map(Comparison.Entry::name).toList(), rates);
         }
         boolean interrupted = results.stream().anyMatch(result -> result.reason() == StopReason.INTERRUPTED);
         boolean timedOut = results.stream().anyMatch(result -> result.reason() == StopReason.TIME_LIMIT);
@@ -176,10 +197,11 @@ public final class CompareCommand implements Callable<Integer> {
             return;
         }
         double[] rates = SweepCommand.learningRates(SweepCommand.DEFAULT_RANGE, SweepCommand.DEFAULT_POINTS);
+        int dimension = problem.start().dimension();
         List<Sweep.Candidate> candidates = SweepCommand.candidates(swept, setsOfSwept, perOptimizer.compat,
-                problem.start().dimension());
-        Sweep sweep = new Sweep(problem.objective(), problemOptions.gradientMethod(),
-                Runtime.getRuntime().availableProcessors());
+                dimension, optimizer -> update.wrap(optimizer, dimension, stopping.steps));
+        Sweep sweep = new Sweep(new Comparison(problem.objective(), problemOptions.gradientMethod(),
+                Runtime.getRuntime().availableProcessors()).withNoise(noise.noise()), update.maximize);
         List<String> diverged = new ArrayList<>();
         for (Sweep.Outcome outcome : sweep.run(candidates, rates, problem.start().values(), stopping.steps,
                 stopping.tolerance)) {

@@ -45,6 +45,12 @@ public final class ExplainCommand implements Callable<Integer>, OptimizerCommand
     @Mixin
     OptimizerOptions optimizerOptions;
 
+    @Mixin
+    UpdateOptions update;
+
+    @Mixin
+    UpdateOptions.Noise noise;
+
     @Option(names = "--steps", paramLabel = "N", defaultValue = "3", converter = Numbers.StepCount.class,
             description = "Steps to explain, 0 to " + MAX_STEPS + ". Default: ${DEFAULT-VALUE}.")
     long steps;
@@ -57,14 +63,17 @@ public final class ExplainCommand implements Callable<Integer>, OptimizerCommand
     @Override
     public Integer call() {
         ProblemOptions.Problem problem = problemOptions.problem();
-        Optimizer optimizer = optimizerOptions.create(problem.start().dimension());
         if (steps > MAX_STEPS) {
             throw new UsageException("--steps: explain narrates at most " + MAX_STEPS + " steps (got " + steps
                     + "); 'adagrad run' takes longer runs");
         }
+        update.validate(steps);
+        Optimizer optimizer = update.wrap(optimizerOptions.create(problem.start().dimension()),
+                problem.start().dimension(), steps);
         PrintWriter out = spec.commandLine().getOut();
         ExplainWriter writer = new ExplainWriter(out, problem.start().variables(), title(problem));
-        Runner runner = new Runner(problem.objective(), problemOptions.gradientMethod(), optimizer, writer, writer);
+        Runner runner = new Runner(problem.objective(), problemOptions.gradientMethod(), optimizer, writer, writer)
+                .withNoise(noise.noise());
         writer.begin();
         RunResult result = runner.run(problem.start().values(), steps, 0, writer);
         writer.end(result);

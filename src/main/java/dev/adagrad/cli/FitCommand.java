@@ -178,6 +178,18 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     @Mixin
     OptimizerOptions optimizerOptions;
 
+    @Mixin
+    UpdateOptions update;
+
+    /** When fit's learning-rate schedule steps. */
+    enum ScheduleEvery { epoch, step }
+
+    @picocli.CommandLine.Option(names = "--schedule-every", paramLabel = "epoch|step", defaultValue = "epoch",
+            description = "Step --schedule after every epoch (torch's usual loop; reduce-on-plateau watches the "
+                    + "validation loss, else the loss) or after every optimizer step (given the batch's loss). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    ScheduleEvery scheduleEvery;
+
     @Option(names = "--optimizers", paramLabel = "NAMES", split = ",",
             description = "Instead of --optimizer: fit with each of these side by side (same data, start, batches "
                     + "and shuffles), in parallel. Prints a summary table, or long rows optimizer,epoch,step,loss,… "
@@ -214,6 +226,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         Stop stop = Stop.of(positive(maxSeconds), StopRequest::interrupted);
         checkOptimizerChoice();
         FitProblem problem = problem(kind);
+        update.validate(scheduleSteps(schedule, problem));
         if (checkGradient) {
             return printGradientCheck(problem, schedule);
         }
@@ -227,7 +240,9 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             return fitSideBySide(problem, schedule, method, conventions, stop, shape);
         }
         Trainer trainer = new Trainer(problem.training(), problem.validation(), method,
-                optimizerOptions.create(problem.training().dimension()), conventions, stop);
+                update.wrap(optimizerOptions.create(problem.training().dimension()), problem.training().dimension(),
+                        scheduleSteps(schedule, problem)), conventions, stop)
+                .scheduleEveryStep(scheduleEvery == ScheduleEvery.step);
         FitResult result;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             FitWriter writer = FitWriter.of(outputOptions.format, target.writer(), shape);
@@ -442,11 +457,12 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
             OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
             entries.add(new FitComparison.Entry(optimizer.name(),
-                    OptimizerOptions.create(optimizer, optimizerOptions.compat, entry.getValue(), dimension)));
+                    update.wrap(OptimizerOptions.create(optimizer, optimizerOptions.compat, entry.getValue(),
+                            dimension), dimension, scheduleSteps(schedule, problem))));
             learningRates.add(optimizer.settings(optimizerOptions.compat, entry.getValue()).number("lr"));
         }
         FitComparison comparison = new FitComparison(problem, method, conventions, stop,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors()).scheduleEveryStep(scheduleEvery == ScheduleEvery.step);
         Format format = outputOptions.format;
         List<FitResult> results;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
@@ -505,8 +521,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             return CentralDifference.scaled();
         }
         if (!problem.training().differentiable()) {
-            throw new UsageException("--grad exact: the loss is too large to compile " + ProblemOptions.TOO_LARGE
-                    + ", so it has no exact gradient; use --grad central");
+            throw new UsageException("--grad exact: the loss is too large to compile, so it has no exact gradient; "
+                    + "use --grad central");
         }
         return ExactGradient.instance();
     }
@@ -514,8 +530,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
     /** --check-grad: both gradients of the first batch's loss at the start, as run --check-grad prints them. */
     private int printGradientCheck(FitProblem problem, Schedule schedule) {
         if (!problem.training().differentiable()) {
-            throw new UsageException("--check-grad needs the exact gradient, but the loss is too large to compile "
-                    + ProblemOptions.TOO_LARGE);
+            throw new UsageException("--check-grad needs the exact gradient, but the loss is too large to compile");
         }
         int rows = problem.training().rows();
         int[] order = java.util.stream.IntStream.range(0, rows).toArray();
@@ -552,5 +567,11 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         String kept = result.history().size() == 0 ? "nothing was written"
                 : "epochs up to " + (result.history().size() - 1) + " were computed";
         return where + ": " + what + " at " + at + " (" + kept + ")";
+    }
+
+    /** How many times the schedule steps: once per epoch, or once per optimizer step. */
+    private long scheduleSteps(Schedule schedule, FitProblem problem) {
+        return scheduleEvery == ScheduleEvery.step
+                ? schedule.epochs() * schedule.stepsPerEpoch(problem.training().rows()) : schedule.epochs();
     }
 }

@@ -6,6 +6,7 @@ import dev.adagrad.optim.InvalidSetting;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.optim.Optimizers;
+import dev.adagrad.optim.RuleFile;
 import dev.adagrad.optim.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,6 +116,13 @@ public final class OptimizerOptions {
     }
 
     static OptimizerSpec spec(String name) {
+        if (RuleFile.isPath(name)) {
+            try {
+                return RuleFile.load(name);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         return Optimizers.byName(name.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new UsageException(
                 "unknown optimizer '" + name + "'" + Suggestions.didYouMean(name, Optimizers.names()) + " (known: "
                         + String.join(", ", Optimizers.names()) + ")"));

@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.optim.RuleFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class PerOptimizerSettings {
                 shared = number("--lr", item);
                 continue;
             }
-            String optimizer = item.substring(0, equals).strip();
+            String optimizer = key(item.substring(0, equals).strip(), settings);
             known(optimizer, settings, "--lr");
             if (named.put(optimizer, number("--lr " + optimizer, item.substring(equals + 1))) != null) {
                 throw new UsageException("--lr gives " + optimizer + " twice");
@@ -66,13 +67,22 @@ final class PerOptimizerSettings {
     }
 
     private static void set(String item, Map<String, Map<String, Object>> settings) {
-        int dot = item.indexOf('.');
         int equals = item.indexOf('=');
+        // A rule file's path has dots of its own (my/adagrad.opt.eps=…): the longest optimizer named before a dot.
+        String named = null;
+        for (String optimizer : settings.keySet()) {
+            for (String name : List.of(optimizer, ruleName(optimizer))) {
+                if (item.startsWith(name + ".") && (named == null || name.length() > named.length())) {
+                    named = name;
+                }
+            }
+        }
+        int dot = named != null ? named.length() : item.indexOf('.');
         if (dot < 1 || equals < dot + 2) {
             throw new UsageException("--set '" + item + "' is not of the form optimizer.setting=value, "
                     + "as in adam.beta1=0.8");
         }
-        String optimizer = item.substring(0, dot).strip();
+        String optimizer = key(item.substring(0, dot).strip(), settings);
         known(optimizer, settings, "--set");
         String setting = item.substring(dot + 1, equals).strip().replace('-', '_');
         String value = item.substring(equals + 1).strip();
@@ -81,6 +91,23 @@ final class PerOptimizerSettings {
         if (settings.get(optimizer).put(setting, parsed) != null) {
             throw new UsageException("--lr and --set, or two --set, both give " + optimizer + "." + setting);
         }
+    }
+
+    /** A rule file's own name (its name: line) stands for its path in --optimizers. */
+    private static String key(String name, Map<String, Map<String, Object>> settings) {
+        if (settings.containsKey(name)) {
+            return name;
+        }
+        for (String optimizer : settings.keySet()) {
+            if (ruleName(optimizer).equals(name)) {
+                return optimizer;
+            }
+        }
+        return name;
+    }
+
+    private static String ruleName(String optimizer) {
+        return RuleFile.isPath(optimizer) ? OptimizerOptions.spec(optimizer).name() : optimizer;
     }
 
     private static void known(String optimizer, Map<String, Map<String, Object>> settings, String option) {

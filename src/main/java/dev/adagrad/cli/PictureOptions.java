@@ -11,6 +11,9 @@ import dev.adagrad.output.picture.Backdrop;
 import dev.adagrad.output.picture.ImageFormat;
 import dev.adagrad.output.picture.PlotData;
 import dev.adagrad.output.picture.Pictures;
+import dev.adagrad.output.picture.RatePlot;
+import dev.adagrad.optim.Optimizer;
+import dev.adagrad.run.RateHistory;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.StepListener;
 import dev.adagrad.run.StepRecord;
@@ -43,6 +46,11 @@ public final class PictureOptions {
             description = "Draw the paths to FILE (.png or .svg): contours of f and every path for 2 variables, "
                     + "f(x) and f against step for 1, f and each coordinate against step for more.")
     Path plot;
+
+    @Option(names = "--plot-lr", paramLabel = "FILE",
+            description = "Draw the learning rate each step used against step to FILE (.png or .svg), one line per "
+                    + "optimizer: what --schedule made of it.")
+    Path plotLr;
 
     @Option(names = "--plot-size", paramLabel = "WxH", defaultValue = DEFAULT_SIZE,
             description = "Size of --plot and --animate pictures in pixels, each side " + MIN_SIDE + " to "
@@ -120,6 +128,9 @@ public final class PictureOptions {
         checkPage(dimension);
         size();
         checkPlot(plot);
+        notTheOutput("--plot-lr", plotLr, output);
+        checkPlot(plotLr);
+        sameFile("--plot", plot, "--plot-lr", plotLr);
         if (animate != null) {
             String name = animate.getFileName() == null ? "" : animate.getFileName().toString();
             if (!name.toLowerCase(Locale.ROOT).endsWith(".gif")) {
@@ -211,6 +222,24 @@ public final class PictureOptions {
                     + " pixels (got " + width + "x" + height + ")");
         }
         return new int[] {width, height};
+    }
+
+    /** A recorder of the rate each step used, or null without --plot-lr. */
+    RateHistory rates(Optimizer optimizer) {
+        return plotLr == null ? null : new RateHistory(optimizer);
+    }
+
+    /** Draws --plot-lr from each run's {@link #rates} recorder, in legend order. */
+    void drawRates(String title, List<String> names, List<RateHistory> rates) throws IOException {
+        if (plotLr == null) {
+            return;
+        }
+        List<RatePlot.Series> series = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            series.add(new RatePlot.Series(names.get(i), rates.get(i).steps(), rates.get(i).rates()));
+        }
+        int[] size = size();
+        RatePlot.write(plotLr, size[0], size[1], title, series);
     }
 
     /** One recorder per run, or null when no picture is wanted; {@code stateColumns} are the optimizer's. */

@@ -102,15 +102,10 @@ public final class ProblemOptions {
         Objective objective = Objective.compile(parsed, start.variables());
         if ((gradient == Gradient.exact || checkGradient) && !ExactGradient.supports(objective)) {
             throw new UsageException((checkGradient ? "--check-grad" : "--grad exact")
-                    + " needs the exact gradient, but the expression is too large to compile " + TOO_LARGE
-                    + "; use --grad central");
+                    + " needs the exact gradient, but the expression is too large to compile; use --grad central");
         }
         return new Problem(parsed, start, objective, testFunction);
     }
-
-    /** Why an expression has no exact gradient, with where the limit is documented. */
-    static final String TOO_LARGE = "(more code than a JVM method holds: see "
-            + "docs/expressions-and-gradients.md)";
 
     /** Whether {@code --check-grad} asks to print the gradient check instead of running. */
     boolean checkGradientOnly() {

@@ -6,6 +6,7 @@ import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.RunShape;
 import dev.adagrad.output.RunWriter;
 import dev.adagrad.run.EveryKth;
+import dev.adagrad.run.RateHistory;
 import dev.adagrad.run.RunResult;
 import dev.adagrad.run.Runner;
 import dev.adagrad.run.StepListener;
@@ -38,6 +39,12 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
     StoppingOptions stopping;
 
     @Mixin
+    UpdateOptions update;
+
+    @Mixin
+    UpdateOptions.Noise noise;
+
+    @Mixin
     OutputOptions outputOptions;
 
     @Mixin
@@ -58,13 +65,16 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         if (problemOptions.checkGradientOnly()) {
             return problemOptions.printGradientCheck(problem, spec);
         }
-        Optimizer optimizer = optimizerOptions.create(problem.start().dimension());
+        update.validate(stopping.steps);
+        Optimizer optimizer = update.wrap(optimizerOptions.create(problem.start().dimension()),
+                problem.start().dimension(), stopping.steps);
         stopping.validate();
         everyOption.validate();
         pictures.validate(problem.start().dimension(), outputOptions.output);
         PictureOptions.Recorder trajectory = pictures.recorder(problem.start().variables(),
                 optimizer.stateColumns());
-        Runner runner = new Runner(problem.objective(), gradientMethod, optimizer);
+        Runner runner = new Runner(problem.objective(), gradientMethod, optimizer).withNoise(noise.noise());
+        RateHistory rates = pictures.rates(optimizer);
         RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,
                 problem.testFunction());
 
@@ -74,8 +84,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
             StepListener rows = everyOption.filter(writer);
             try {
                 writer.begin();
+                StepListener listener = trajectory == null ? rows : rows.andThen(trajectory);
                 result = runner.run(problem.start().values(), stopping.steps, stopping.tolerance,
-                        trajectory == null ? rows : rows.andThen(trajectory));
+                        rates == null ? listener : listener.andThen(rates));
                 EveryKth.finish(rows);
                 writer.end(result);
             } catch (UncheckedIOException e) {
@@ -92,6 +103,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
             pictures.draw(problem, List.of(optimizerOptions.name), List.of(trajectory), List.of(result),
                     PictureOptions.chartStream(spec.commandLine().getOut(), spec.commandLine().getErr(),
                             outputOptions));
+        }
+        if (rates != null) {
+            pictures.drawRates(problem.title(), List.of(optimizerOptions.name), List.of(rates));
         }
         if (result.reason() == StopReason.NON_FINITE) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(result, shape.variables()));

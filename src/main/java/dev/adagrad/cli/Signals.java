@@ -27,6 +27,7 @@ public final class Signals {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static volatile int first;
+    private static volatile Runnable beforeHalt;
 
     private Signals() {
     }
@@ -40,6 +41,14 @@ public final class Signals {
                 // SIGINT ignored by a shell that started us in the background: there is no Ctrl-C to handle
             }
         }
+    }
+
+    /**
+     * Something to do before a signal ends the process at once, such as restoring a terminal that adagrad step put in
+     * raw mode; null for nothing.
+     */
+    static void beforeHalt(Runnable action) {
+        beforeHalt = action;
     }
 
     /** The exit code for the first signal received (130 or 143), or 0 if none came. */
@@ -70,6 +79,10 @@ public final class Signals {
     }
 
     private static void end(int number, PrintStream err, String message) {
+        Runnable action = beforeHalt;
+        if (action != null) {
+            action.run();
+        }
         TemporaryFiles.deleteAll();
         err.println(message);
         err.flush();

@@ -7,7 +7,10 @@ import dev.adagrad.output.Format;
 import dev.adagrad.output.OutputTarget;
 import dev.adagrad.output.SweepReport;
 import dev.adagrad.run.StopReason;
+import dev.adagrad.optim.Optimizer;
+import dev.adagrad.run.Comparison;
 import dev.adagrad.run.Sweep;
+import java.util.function.UnaryOperator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +58,12 @@ public final class SweepCommand implements Callable<Integer> {
     StoppingOptions stopping;
 
     @Mixin
+    UpdateOptions update;
+
+    @Mixin
+    UpdateOptions.Noise noise;
+
+    @Mixin
     OutputOptions outputOptions;
 
     @Mixin
@@ -68,10 +77,12 @@ public final class SweepCommand implements Callable<Integer> {
             return problemOptions.printGradientCheck(problem, spec);
         }
         stopping.validate();
+        update.validate(stopping.steps);
         plotOptions.validate(outputOptions.output);
         double[] learningRates = learningRates(range, points);
+        int dimension = problem.start().dimension();
         List<Sweep.Candidate> candidates = candidates(perOptimizer.optimizers, perOptimizer.sets, perOptimizer.compat,
-                problem.start().dimension());
+                dimension, optimizer -> update.wrap(optimizer, dimension, stopping.steps));
         List<Sweep.Outcome> outcomes;
         // Opened before the sweep, so that a bad --output is a usage error at once, not after all the runs.
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
@@ -125,8 +136,8 @@ public final class SweepCommand implements Callable<Integer> {
     private List<Sweep.Outcome> sweep(ProblemOptions.Problem problem, List<Sweep.Candidate> candidates,
                                       double[] learningRates, Sweep.Ended ended)
             throws IOException, InterruptedException {
-        Sweep sweep = new Sweep(problem.objective(), problemOptions.gradientMethod(),
-                Runtime.getRuntime().availableProcessors());
+        Sweep sweep = new Sweep(new Comparison(problem.objective(), problemOptions.gradientMethod(),
+                Runtime.getRuntime().availableProcessors()).withNoise(noise.noise()), update.maximize);
         return sweep.run(candidates, learningRates, problem.start().values(), stopping.steps, stopping.tolerance,
                 ended);
     }
@@ -166,7 +177,7 @@ public final class SweepCommand implements Callable<Integer> {
      * rate, so a misused setting is a usage error before anything runs.
      */
     static List<Sweep.Candidate> candidates(List<String> optimizers, List<String> sets, Compat compat,
-                                            int dimension) {
+                                            int dimension, UnaryOperator<Optimizer> parts) {
         Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, null, sets);
         List<Sweep.Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
@@ -178,7 +189,7 @@ public final class SweepCommand implements Callable<Integer> {
             Sweep.Candidate candidate = new Sweep.Candidate(optimizer.name(), rate -> {
                 Map<String, Object> given = new LinkedHashMap<>(entry.getValue());
                 given.put("lr", rate);
-                return OptimizerOptions.create(optimizer, compat, given, dimension);
+                return parts.apply(OptimizerOptions.create(optimizer, compat, given, dimension));
             });
             candidate.atLearningRate().apply(1.0);
             candidates.add(candidate);

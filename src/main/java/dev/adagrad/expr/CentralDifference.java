@@ -7,6 +7,15 @@ package dev.adagrad.expr;
  * of a central difference grows as h² and the rounding error as ε/h, and ∛ε balances the two; a much smaller h loses
  * digits to cancellation. The divisor is the distance actually stepped, (xᵢ + hᵢ) − (xᵢ − hᵢ), because xᵢ ± hᵢ is
  * rounded to a double and dividing by the rounded distance removes that error from the quotient.
+ *
+ * <p><b>Term by term.</b> For a compiled expression of {@value BytecodeCompiler#TERMWISE_FROM} variables or more
+ * that is a sum of terms t₁ ± t₂ ± … (through {@code +}, {@code -}, unary signs and brackets), the difference for xᵢ
+ * takes only the terms that contain xᵢ: ∂f/∂xᵢ ≈ Σ ±(tⱼ(x + hᵢeᵢ) − tⱼ(x − hᵢeᵢ)) / (2hᵢ), the differences added in
+ * the terms' order, each term computed as the whole evaluation computes it. That costs the terms of xᵢ instead of
+ * the whole sum, twice per variable (at n = 1,000, about 3 terms instead of 2,000), and it is not the same number as
+ * the difference of the whole sums: that difference carries the rounding of both sums, about ε·Σ|tⱼ| / hᵢ, which
+ * this one does not (so it is closer to the exact derivative); a term without xᵢ that is not finite at x, where f
+ * itself is not, is left out. Below that many variables f is evaluated whole, bit for bit as before.
  */
 public final class CentralDifference implements GradientMethod {
 
@@ -37,11 +46,25 @@ public final class CentralDifference implements GradientMethod {
         gradient(f, x, gradient, null);
     }
 
+    /** The step for a coordinate at xᵢ: the fixed step, or ∛ε · max(1, |xᵢ|) if that is NaN. */
+    static double step(double xi, double fixedStep) {
+        return Double.isNaN(fixedStep) ? DEFAULT_RELATIVE_STEP * Math.max(1.0, Math.abs(xi)) : fixedStep;
+    }
+
     @Override
     public void gradient(Objective f, double[] x, double[] gradient, DifferenceListener listener) {
+        if (f instanceof CompiledObjective compiled && compiled.centralDifferences(x, fixedStep, gradient)) {
+            if (listener != null) {
+                for (int i = 0; i < x.length; i++) {
+                    double h = step(x[i], fixedStep);
+                    listener.partial(i, x[i] + h, x[i] - h, gradient[i]);
+                }
+            }
+            return;
+        }
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
-            double h = Double.isNaN(fixedStep) ? DEFAULT_RELATIVE_STEP * Math.max(1.0, Math.abs(xi)) : fixedStep;
+            double h = step(xi, fixedStep);
             double forward = xi + h;
             double backward = xi - h;
             x[i] = forward;

@@ -8,38 +8,56 @@ import java.util.List;
  * code evaluates it over a {@code double[]} with no map, no boxing and no allocation, giving exp4j's results bit for
  * bit. It also computes the exact gradient by reverse-mode automatic differentiation.
  *
- * <p>Stateless and thread-safe: {@link #copy()} returns this object.
+ * <p>An expression compiled into one method is stateless and thread-safe: {@link #copy()} returns this object. A
+ * larger one, cut into segments ({@link BytecodeCompiler}), keeps the values its segments pass to one another in
+ * tapes of its own, so each thread needs its own {@link #copy()}, which shares the code.
  */
 public final class CompiledObjective implements DifferentiableObjective {
 
     private final String text;
     private final List<String> variables;
     private final CompiledCode code;
+    private final int[] tapeLengths;
+    private final double[][] tapes;
+    private final boolean termwise;
 
-    private CompiledObjective(String text, List<String> variables, CompiledCode code) {
+    private CompiledObjective(String text, List<String> variables, CompiledCode code, int[] tapeLengths,
+                              boolean termwise) {
         this.text = text;
+        this.termwise = termwise;
         this.variables = List.copyOf(variables);
         this.code = code;
+        this.tapeLengths = tapeLengths;
+        if (tapeLengths == null) {
+            tapes = null;
+        } else {
+            tapes = new double[tapeLengths.length][];
+            for (int s = 0; s < tapeLengths.length; s++) {
+                tapes[s] = new double[tapeLengths[s]];
+            }
+        }
     }
 
     /**
-     * Compiles a checked expression over the given variables (see {@link StartPoint}). An expression too large for
-     * one JVM method ({@link BytecodeCompiler#MAX_NODES} nodes) is evaluated by exp4j instead, which gives the same
-     * values but no exact gradient.
+     * Compiles a checked expression over the given variables (see {@link StartPoint}), whatever its size.
      *
      * @throws ExpressionException if exp4j cannot parse what the syntax check let through
      */
-    public static Objective compile(ParsedExpression parsed, List<String> variables) {
+    public static CompiledObjective compile(ParsedExpression parsed, List<String> variables) {
         ExpressionTree tree = ExpressionTree.parse(parsed, variables);
-        CompiledCode code = BytecodeCompiler.compile(tree);
-        if (code == null) {
-            return ExpressionObjective.compile(parsed, variables);
-        }
-        return new CompiledObjective(parsed.text(), variables, code);
+        BytecodeCompiler.Program program = BytecodeCompiler.compile(tree);
+        return new CompiledObjective(parsed.text(), variables, BytecodeCompiler.load(program),
+                program.tapeLengths(), program.termwise());
+    }
+
+    /** Compiled as {@code program} ({@link BytecodeCompiler#compileSegmented}, for tests). */
+    static CompiledObjective of(ParsedExpression parsed, List<String> variables, BytecodeCompiler.Program program) {
+        return new CompiledObjective(parsed.text(), variables, BytecodeCompiler.load(program), program.tapeLengths(),
+                program.termwise());
     }
 
     /** Checks and compiles in one go: the expression's variables are all its non-constant identifiers. */
-    public static Objective of(String text) {
+    public static CompiledObjective of(String text) {
         ParsedExpression parsed = ExpressionSyntax.check(text);
         return compile(parsed, parsed.identifiers().stream()
                 .filter(identifier -> !FunctionTable.CONSTANTS.contains(identifier))
@@ -49,12 +67,27 @@ public final class CompiledObjective implements DifferentiableObjective {
     /** f(x). Division or remainder by zero, and cot where tan x = 0, make it NaN, as with exp4j. */
     @Override
     public double value(double[] x) {
-        return code.value(x);
+        return code.value(x, tapes);
     }
 
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
-        return code.valueAndGradient(x, gradient);
+        return code.valueAndGradient(x, gradient, tapes);
+    }
+
+    /**
+     * Central differences term by term into {@code gradient}, as {@link CentralDifference} documents, if this
+     * expression has them (a sum of terms with {@link BytecodeCompiler#TERMWISE_FROM} variables or more); false, and
+     * nothing written, if not.
+     *
+     * @param fixedStep the step h for every variable, or NaN for the scaled steps
+     */
+    boolean centralDifferences(double[] x, double fixedStep, double[] gradient) {
+        if (!termwise) {
+            return false;
+        }
+        code.centralDifferences(x, fixedStep, gradient);
+        return true;
     }
 
     /** Called by the generated code where exp4j would throw: every component of the gradient is NaN, and so is f. */
@@ -80,6 +113,6 @@ public final class CompiledObjective implements DifferentiableObjective {
 
     @Override
     public CompiledObjective copy() {
-        return this;
+        return tapes == null ? this : new CompiledObjective(text, variables, code, tapeLengths, termwise);
     }
 }

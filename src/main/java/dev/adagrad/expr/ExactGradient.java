@@ -20,7 +20,7 @@ public final class ExactGradient implements GradientMethod {
         return INSTANCE;
     }
 
-    /** Whether {@code f} can be differentiated exactly (a compiled expression; not one too large to compile). */
+    /** Whether {@code f} can be differentiated exactly (a compiled expression, of any size, or a fit loss). */
     public static boolean supports(Objective f) {
         return f instanceof DifferentiableObjective;
     }

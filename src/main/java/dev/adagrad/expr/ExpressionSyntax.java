@@ -44,13 +44,13 @@ public final class ExpressionSyntax {
     }
 
     /** The longest expression {@link #checkTyped} accepts, in characters. */
-    public static final int MAX_LENGTH = 10_000;
+    public static final int MAX_LENGTH = 100_000;
 
     /** The deepest nesting of brackets {@link #checkTyped} accepts. */
     public static final int MAX_DEPTH = 100;
 
     /** The most distinct names (variables and constants) {@link #checkTyped} accepts. */
-    public static final int MAX_VARIABLES = 1_000;
+    public static final int MAX_VARIABLES = 10_000;
 
     private final String text;
     private final boolean limited;

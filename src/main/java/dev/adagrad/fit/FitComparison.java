@@ -22,6 +22,7 @@ public final class FitComparison {
     private final FitProblem problem;
     private final GradientMethod gradientMethod;
     private final Trainer.Conventions conventions;
+    private boolean scheduleEveryStep;
     private final Stop stop;
     private final int threads;
 
@@ -46,13 +47,19 @@ public final class FitComparison {
         return Parallel.inOrder(fits(entries, schedule, listeners), threads, "adagrad-fit", meanwhile);
     }
 
+    /** See {@link Trainer#scheduleEveryStep}. */
+    public FitComparison scheduleEveryStep(boolean everyStep) {
+        this.scheduleEveryStep = everyStep;
+        return this;
+    }
+
     private List<Callable<FitResult>> fits(List<Entry> entries, Schedule schedule,
                                            IntFunction<EpochListener> listeners) {
         List<Callable<FitResult>> fits = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             RowObjective validation = problem.validation() == null ? null : problem.validation().copy();
             Trainer trainer = new Trainer(problem.training().copy(), validation, gradientMethod,
-                    entries.get(i).optimizer(), conventions, stop);
+                    entries.get(i).optimizer(), conventions, stop).scheduleEveryStep(scheduleEveryStep);
             EpochListener listener = listeners.apply(i);
             fits.add(() -> trainer.train(problem.start(), schedule, listener));
         }

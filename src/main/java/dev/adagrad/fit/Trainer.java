@@ -38,6 +38,7 @@ public final class Trainer {
     private final RowObjective validation;
     private final GradientMethod gradientMethod;
     private final Optimizer optimizer;
+    private boolean scheduleEveryStep;
     private final Conventions conventions;
     private final Stop stop;
     private Progress progress = Progress.NONE;
@@ -55,6 +56,16 @@ public final class Trainer {
         if (validation != null) {
             validation.watch(stop);
         }
+    }
+
+    /**
+     * Steps the optimizer's learning-rate schedule after every optimizer step (given the batch's loss) rather than
+     * after every epoch (given the epoch's validation loss, else its loss: what torch's usual loop and Keras's
+     * ReduceLROnPlateau watch).
+     */
+    public Trainer scheduleEveryStep(boolean everyStep) {
+        this.scheduleEveryStep = everyStep;
+        return this;
     }
 
     /** Tells {@code progress} after every step how far its epoch has come. */
@@ -137,6 +148,9 @@ public final class Trainer {
                         if (!isFinite(x, count >= 0 ? active : null, count >= 0 ? count : n)) {
                             return diverged(history, epoch, t, FitDivergence.Quantity.PARAMETERS, x);
                         }
+                        if (scheduleEveryStep) {
+                            optimizer.stepSchedule(batchLoss);
+                        }
                         progress.step(epoch, to, rows);
                     }
                 }
@@ -161,6 +175,9 @@ public final class Trainer {
                     validationAccuracy = validation.accuracy();
                 }
                 history.add(epochLoss, accuracy, validationLoss, validationAccuracy);
+                if (epoch > 0 && !scheduleEveryStep) {
+                    optimizer.stepSchedule(validation != null ? validationLoss : epochLoss);
+                }
                 System.arraycopy(x, 0, epochEndX, 0, n);
                 epochEndStep = t;
                 if (epoch % schedule.printEvery() == 0 || epoch == schedule.epochs()) {

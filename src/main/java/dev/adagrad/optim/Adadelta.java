@@ -36,7 +36,6 @@ public final class Adadelta extends TabledOptimizer {
             .build((dimension, s) -> new Adadelta(dimension, s.number("lr"), s.number("rho"), s.number("eps"),
                     new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
 
-    private final double learningRate;
     private final double rho;
     private final double eps;
     private final WeightDecay weightDecay;

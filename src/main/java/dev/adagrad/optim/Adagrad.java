@@ -46,7 +46,6 @@ public final class Adagrad extends TabledOptimizer {
                     new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("initial_accumulator_value"), s.number("eps"), s.flag("eps_inside_sqrt")));
 
-    private final double learningRate;
     private final double learningRateDecay;
     private final WeightDecay weightDecay;
     private final double eps;

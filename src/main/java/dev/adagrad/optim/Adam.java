@@ -65,15 +65,13 @@ public final class Adam extends TabledOptimizer {
                         adamW || s.flag("decoupled_weight_decay")), s.flag("amsgrad"), s.flag("eps_hat")));
     }
 
-    private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final boolean amsgrad;
     private final boolean epsHat;
-    private final double[] firstMoment;
-    private final double[] secondMoment;
+    private final Moments moments;
     private final double[] maxSecondMoment;
     private final double[] effectiveLearningRate;
 
@@ -88,8 +86,7 @@ public final class Adam extends TabledOptimizer {
         this.weightDecay = weightDecay;
         this.amsgrad = amsgrad;
         this.epsHat = epsHat;
-        this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
-        this.secondMoment = state.add(StateColumn.SECOND_MOMENT);
+        this.moments = Moments.both(state, beta1, beta2);
         this.maxSecondMoment = state.addIf(amsgrad, new StateColumn("v_max", "v max", 4,
                 "largest second moment so far"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
@@ -105,23 +102,14 @@ public final class Adam extends TabledOptimizer {
             int i = active == null ? k : active[k];
             double before = x[i];
             double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
-            double previousM = firstMoment[i];
-            double previousV = secondMoment[i];
-            double m = beta1 * previousM + (1 - beta1) * g;
-            double v = beta2 * previousV + (1 - beta2) * g * g;
-            firstMoment[i] = m;
-            secondMoment[i] = v;
-            if (narrator != null) {
-                narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
-                narrator.line(i, "vₜ", "β₂·vₜ₋₁ + (1 − β₂)·gₜ²", "{}·{} + (1 − {})·{}²", v, beta2, previousV, beta2,
-                        g);
-            }
+            double m = moments.updateFirst(i, g, narrator);
+            double v = moments.updateSecond(i, g, narrator);
             if (amsgrad) {
                 double previousMax = maxSecondMoment[i];
                 v = Math.max(previousMax, v);
                 maxSecondMoment[i] = v;
                 if (narrator != null) {
-                    narrator.line(i, "vₜᵐᵃˣ", "max(vₜ₋₁ᵐᵃˣ, vₜ)", "max({}, {})", v, previousMax, secondMoment[i]);
+                    narrator.line(i, "vₜᵐᵃˣ", "max(vₜ₋₁ᵐᵃˣ, vₜ)", "max({}, {})", v, previousMax, moments.second(i));
                 }
             }
             double shrunk = x[i];

@@ -37,13 +37,12 @@ public final class Adamax extends TabledOptimizer {
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.flag("eps_outside_max")));
 
-    private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final boolean epsOutsideMax;
-    private final double[] firstMoment;
+    private final Moments moments;
     private final double[] infinityNorm;
     private final double[] effectiveLearningRate;
 
@@ -57,7 +56,7 @@ public final class Adamax extends TabledOptimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.epsOutsideMax = epsOutsideMax;
-        this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
+        this.moments = Moments.firstOnly(state, beta1);
         this.infinityNorm = state.add(new StateColumn("u", "u", 4, "exponentially weighted infinity norm u"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / u, applied to m̂"));
     }
@@ -70,9 +69,7 @@ public final class Adamax extends TabledOptimizer {
             int i = active == null ? k : active[k];
             double before = x[i];
             double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
-            double previousM = firstMoment[i];
-            double m = beta1 * previousM + (1 - beta1) * g;
-            firstMoment[i] = m;
+            double m = moments.updateFirst(i, g, narrator);
             double previousNorm = infinityNorm[i];
             double norm = Math.max(beta2 * previousNorm, epsOutsideMax ? Math.abs(g) : Math.abs(g) + eps);
             infinityNorm[i] = norm;
@@ -84,7 +81,6 @@ public final class Adamax extends TabledOptimizer {
             x[i] -= step;
             update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
-                narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
                 if (epsOutsideMax) {
                     narrator.line(i, "uₜ", "max(β₂·uₜ₋₁, |gₜ|)", "max({}·{}, |{}|)", norm, beta2, previousNorm, g);
                     narrator.line(i, "θₜ", "θₜ₋₁ − γ·mₜ / ((1 − β₁ᵗ)·(uₜ + ε))", "{} − {}·{} / ((1 − {}{t})·({} + {}))",

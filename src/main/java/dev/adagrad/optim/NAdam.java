@@ -43,14 +43,12 @@ public final class NAdam extends TabledOptimizer {
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("momentum_decay")));
 
-    private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final double momentumDecay;
-    private final double[] firstMoment;
-    private final double[] secondMoment;
+    private final Moments moments;
     private final double[] effectiveLearningRate;
     /** ∏ᵢ₌₁ᵗ μᵢ after step t: one value for all variables, since μₜ depends only on t. */
     private double momentumProduct = 1;
@@ -66,8 +64,7 @@ public final class NAdam extends TabledOptimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.momentumDecay = momentumDecay;
-        this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
-        this.secondMoment = state.add(StateColumn.SECOND_MOMENT);
+        this.moments = Moments.both(state, beta1, beta2);
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
     }
 
@@ -96,12 +93,8 @@ public final class NAdam extends TabledOptimizer {
             int i = active == null ? k : active[k];
             double before = x[i];
             double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
-            double previousM = firstMoment[i];
-            double previousV = secondMoment[i];
-            double m = beta1 * previousM + (1 - beta1) * g;
-            double v = beta2 * previousV + (1 - beta2) * g * g;
-            firstMoment[i] = m;
-            secondMoment[i] = v;
+            double m = moments.updateFirst(i, g, narrator);
+            double v = moments.updateSecond(i, g, narrator);
             double denominator = Math.sqrt(v / biasCorrection2) + eps;
             effectiveLearningRate[i] = learningRate / denominator;
             // With eps = 0 and no gradient yet this is 0/0; PyTorch makes it NaN, here nothing moves.
@@ -110,9 +103,6 @@ public final class NAdam extends TabledOptimizer {
             x[i] -= step;
             update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
-                narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
-                narrator.line(i, "vₜ", "β₂·vₜ₋₁ + (1 − β₂)·gₜ²", "{}·{} + (1 − {})·{}²", v, beta2, previousV, beta2,
-                        g);
                 // m̂ₜ as the algorithm defines it; the step applies the same two terms each divided by the denominator.
                 double correctedM = muNext * m / (1 - momentumProductNext) + (1 - mu) * g / (1 - momentumProduct);
                 narrator.line(i, "m̂ₜ", "μₜ₊₁·mₜ / (1 − ∏ᵢ₌₁ᵗ⁺¹ μᵢ) + (1 − μₜ)·gₜ / (1 − ∏ᵢ₌₁ᵗ μᵢ)",

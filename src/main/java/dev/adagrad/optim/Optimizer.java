@@ -55,6 +55,36 @@ public interface Optimizer {
         return false;
     }
 
+    /**
+     * The learning rate γ the next step uses, PyTorch's {@code param_group['lr']}: what a learning-rate schedule reads
+     * and sets between steps.
+     */
+    double learningRate();
+
+    /** Whether there is a learning rate for a schedule to set (a rule file may have none). */
+    default boolean hasLearningRate() {
+        return true;
+    }
+
+    /** Sets the learning rate γ from the next step on (a schedule's new value); state and steps taken are kept. */
+    void learningRate(double rate);
+
+    /**
+     * Called by the loop after each step (or, in {@code fit}, each epoch) with f there: a {@link Scheduled} optimizer
+     * takes its schedule's step, as torch's {@code scheduler.step()} follows {@code optimizer.step()}. Nothing else
+     * does anything.
+     */
+    default void stepSchedule(double f) {
+    }
+
     /** The value of state column {@code column} (an index into {@link #stateColumns()}) for variable {@code variable}. */
     double state(int column, int variable);
+
+    /**
+     * The arrays behind the state columns, one per column, live (the optimizer updates them in place), for copying a
+     * row without a call per value; null if the state is not kept in arrays (then {@link #state} reads it).
+     */
+    default double[][] stateArrays() {
+        return null;
+    }
 }

@@ -18,7 +18,8 @@ public final class Optimizers {
             Adam.AMSGRAD,
             Adamax.SPEC,
             NAdam.SPEC,
-            RAdam.SPEC);
+            RAdam.SPEC,
+            Lion.SPEC);
 
     private Optimizers() {
     }

@@ -41,14 +41,12 @@ public final class RAdam extends TabledOptimizer {
             .build((dimension, s) -> new RAdam(dimension, s.number("lr"), s.number("beta1"), s.number("beta2"),
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
 
-    private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final double rhoInfinity;
-    private final double[] firstMoment;
-    private final double[] secondMoment;
+    private final Moments moments;
     private final double[] effectiveLearningRate;
 
     public RAdam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay) {
@@ -60,8 +58,7 @@ public final class RAdam extends TabledOptimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.rhoInfinity = 2 / (1 - beta2) - 1;
-        this.firstMoment = state.add(StateColumn.FIRST_MOMENT);
-        this.secondMoment = state.add(StateColumn.SECOND_MOMENT);
+        this.moments = Moments.both(state, beta1, beta2);
         this.effectiveLearningRate = state.add(StateColumn.learningRate("γ·r·l (γ while ρ ≤ 5), applied to m̂"));
     }
 
@@ -89,12 +86,8 @@ public final class RAdam extends TabledOptimizer {
             int i = active == null ? k : active[k];
             double before = x[i];
             double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
-            double previousM = firstMoment[i];
-            double previousV = secondMoment[i];
-            double m = beta1 * previousM + (1 - beta1) * g;
-            double v = beta2 * previousV + (1 - beta2) * g * g;
-            firstMoment[i] = m;
-            secondMoment[i] = v;
+            double m = moments.updateFirst(i, g, narrator);
+            double v = moments.updateSecond(i, g, narrator);
             double correctedMoment = m / biasCorrection1;
             double shrunk = x[i];
             double step;
@@ -111,9 +104,6 @@ public final class RAdam extends TabledOptimizer {
             x[i] -= step;
             update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
-                narrator.line(i, "mₜ", "β₁·mₜ₋₁ + (1 − β₁)·gₜ", "{}·{} + (1 − {})·{}", m, beta1, previousM, beta1, g);
-                narrator.line(i, "vₜ", "β₂·vₜ₋₁ + (1 − β₂)·gₜ²", "{}·{} + (1 − {})·{}²", v, beta2, previousV, beta2,
-                        g);
                 narrator.line(i, "m̂ₜ", "mₜ / (1 − β₁ᵗ)", "{} / (1 − {}{t})", correctedMoment, m, beta1, t);
                 if (rectified) {
                     narrator.line(i, "lₜ", "√(1 − β₂ᵗ) / (√vₜ + ε)", "√(1 − {}{t}) / (√{} + {})", adaptive, beta2, t, v,

@@ -46,7 +46,6 @@ public final class RmsProp extends TabledOptimizer {
                     new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("momentum"), s.flag("centered"), s.flag("eps_inside_sqrt")));
 
-    private final double learningRate;
     private final double alpha;
     private final double eps;
     private final WeightDecay weightDecay;

@@ -43,7 +43,6 @@ public final class Sgd extends TabledOptimizer {
                         new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
     }
 
-    private final double learningRate;
     private final double momentum;
     private final double dampening;
     private final boolean nesterov;

@@ -39,4 +39,9 @@ final class StateTable {
     double value(int column, int variable) {
         return values.get(column)[variable];
     }
+
+    /** The columns' arrays, live, in column order. */
+    double[][] arrays() {
+        return values.toArray(new double[0][]);
+    }
 }

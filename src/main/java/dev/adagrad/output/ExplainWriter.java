@@ -110,6 +110,17 @@ public final class ExplainWriter implements RunWriter, Narrator, DifferenceListe
         }
     }
 
+    /**
+     * Forgets the lines reported since the last row; the next step is narrated as starting from {@code row}'s point
+     * ({@code adagrad step} after it replays the steps before a change of learning rate).
+     */
+    public void resume(StepRecord row) {
+        pending.clear();
+        for (int i = 0; i < previous.length; i++) {
+            previous[i] = row.x(i);
+        }
+    }
+
     @Override
     public void end(RunResult result) {
         Divergence divergence = result.divergence();

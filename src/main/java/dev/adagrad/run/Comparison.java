@@ -22,12 +22,19 @@ public final class Comparison {
     private final Objective objective;
     private final GradientMethod gradientMethod;
     private final int threads;
+    private GradientNoise noise;
 
     /** @param threads the most runs at once (each run is one thread; exp4j objectives are copied per run) */
     public Comparison(Objective objective, GradientMethod gradientMethod, int threads) {
         this.objective = objective;
         this.gradientMethod = gradientMethod;
         this.threads = Math.max(1, threads);
+    }
+
+    /** Adds {@code noise} to every run's gradients, each run drawing the same sequence; null for none. */
+    public Comparison withNoise(GradientNoise noise) {
+        this.noise = noise;
+        return this;
     }
 
     /**
@@ -53,7 +60,7 @@ public final class Comparison {
                                            IntFunction<StepListener> listeners) {
         List<Callable<RunResult>> runs = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            Runner runner = new Runner(objective.copy(), gradientMethod, entries.get(i).optimizer());
+            Runner runner = new Runner(objective.copy(), gradientMethod, entries.get(i).optimizer()).withNoise(noise);
             StepListener listener = listeners.apply(i);
             runs.add(() -> runner.run(start, steps, tolerance, listener));
         }

@@ -1,6 +1,8 @@
 package dev.adagrad.run;
 
 import dev.adagrad.expr.DifferenceListener;
+import dev.adagrad.expr.DifferentiableObjective;
+import dev.adagrad.expr.ExactGradient;
 import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.expr.Objective;
 import dev.adagrad.optim.Narrator;
@@ -15,6 +17,10 @@ import dev.adagrad.run.Divergence.Quantity;
  * <p>The loop allocates nothing and formats nothing; what is printed is the listener's business. A runner made with a
  * {@link DifferenceListener} and a {@link Narrator} ({@code adagrad explain}) hands them to the gradient and the
  * optimizer, which report how they compute each step; the steps themselves are the same.
+ *
+ * <p>With exact gradients (and no listener), the f(xₜ) that ends step t and the gradient ∇f(xₜ) that starts step t + 1
+ * come from one {@link DifferentiableObjective#valueAndGradient} call: one forward pass a step instead of two. Both
+ * are the same bits as separate calls give ({@code value} and {@code valueAndGradient} compute f alike).
  */
 public final class Runner {
 
@@ -23,6 +29,7 @@ public final class Runner {
     private final Optimizer optimizer;
     private final DifferenceListener differences;
     private final Narrator narrator;
+    private GradientNoise noise;
 
     public Runner(Objective objective, GradientMethod gradientMethod, Optimizer optimizer) {
         this(objective, gradientMethod, optimizer, null, null);
@@ -41,6 +48,12 @@ public final class Runner {
         this.narrator = narrator;
     }
 
+    /** Adds {@code noise} (a fresh source per run) to every gradient before the step; null for none. */
+    public Runner withNoise(GradientNoise noise) {
+        this.noise = noise;
+        return this;
+    }
+
     /**
      * Runs from {@code start}.
      *
@@ -54,10 +67,13 @@ public final class Runner {
         double[] x = row.x;
         double[] gradient = row.gradient;
         double[] previousX = new double[n];
+        DifferentiableObjective fused = differences == null && gradientMethod instanceof ExactGradient
+                && objective instanceof DifferentiableObjective differentiable ? differentiable : null;
+        double[] nextGradient = fused == null ? null : new double[n];
         System.arraycopy(start, 0, x, 0, n);
         row.step = 0;
-        row.f = objective.value(x);
-        row.gradientNorm = Double.NaN;
+        row.f = fused == null ? objective.value(x) : fused.valueAndGradient(x, nextGradient);
+        row.knownNorm(Double.NaN);
         if (!isFinite(x)) {
             return diverged(row, 0, Quantity.X, null);
         }
@@ -66,37 +82,54 @@ public final class Runner {
         }
         listener.onStep(row);
 
+        GradientNoise.Source jitter = noise == null ? null : noise.source();
         for (long t = 1; t <= steps; t++) {
             if (StopRequest.pending()) {
                 StopReason stop = StopRequest.reason();
                 if (stop != null) {
-                    return new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm, null);
+                    return new RunResult(stop, t - 1, x.clone(), row.f, row.gradientNorm(), null);
                 }
             }
-            gradientMethod.gradient(objective, x, gradient, differences);
+            if (fused == null) {
+                gradientMethod.gradient(objective, x, gradient, differences);
+            } else {
+                copy(nextGradient, gradient); // ∇f(xₜ₋₁), computed with f(xₜ₋₁)
+            }
+            if (jitter != null) {
+                jitter.addTo(gradient); // the gradient columns show the noisy gradient the step used
+            }
             if (!isFinite(gradient)) {
                 return diverged(row, t, Quantity.GRADIENT, gradient);
             }
-            double norm = norm(gradient);
-            if (tolerance > 0 && norm <= tolerance) {
-                return new RunResult(StopReason.TOLERANCE_REACHED, t - 1, x.clone(), row.f, norm, null);
+            double norm = Double.NaN; // computed here only for the tolerance, else when a listener asks for it
+            if (tolerance > 0) {
+                norm = StepRecord.norm(gradient);
+                if (norm <= tolerance) {
+                    return new RunResult(StopReason.TOLERANCE_REACHED, t - 1, x.clone(), row.f, norm, null);
+                }
             }
             double previousF = row.f;
-            System.arraycopy(x, 0, previousX, 0, n);
+            copy(x, previousX);
             optimizer.step(t, x, gradient, row.update, narrator);
-            row.f = objective.value(x);
-            row.gradientNorm = norm;
+            row.f = fused == null ? objective.value(x) : fused.valueAndGradient(x, nextGradient);
+            if (tolerance > 0) {
+                row.knownNorm(norm);
+            } else {
+                row.normOfGradient();
+            }
             if (!isFinite(x) || !Double.isFinite(row.f)) {
                 Quantity quantity = isFinite(x) ? Quantity.F : Quantity.X;
                 double[] reached = x.clone();
                 double fReached = row.f;
-                return new RunResult(StopReason.NON_FINITE, t - 1, previousX.clone(), previousF, norm,
+                return new RunResult(StopReason.NON_FINITE, t - 1, previousX.clone(), previousF,
+                        tolerance > 0 ? norm : StepRecord.norm(gradient),
                         new Divergence(t, quantity, reached, fReached, gradient.clone()));
             }
             row.step = t;
+            optimizer.stepSchedule(row.f); // torch's scheduler.step() after optimizer.step(), given f(xₜ)
             listener.onStep(row);
         }
-        return new RunResult(StopReason.STEPS_DONE, row.step, x.clone(), row.f, row.gradientNorm, null);
+        return new RunResult(StopReason.STEPS_DONE, row.step, x.clone(), row.f, row.gradientNorm(), null);
     }
 
     private static RunResult diverged(StepRecord row, long step, Quantity quantity, double[] gradient) {
@@ -105,21 +138,11 @@ public final class Runner {
         return new RunResult(StopReason.NON_FINITE, Math.max(0, step - 1), x, row.f, Double.NaN, divergence);
     }
 
-    /** ‖v‖₂, scaled by the largest component so that finite gradients above 1e154 do not overflow to ∞. */
-    private static double norm(double[] v) {
-        double largest = 0;
-        for (double value : v) {
-            largest = Math.max(largest, Math.abs(value));
+    /** A plain loop: for the few values of a small problem quicker than System.arraycopy, and as quick for many. */
+    private static void copy(double[] from, double[] to) {
+        for (int i = 0; i < from.length; i++) {
+            to[i] = from[i];
         }
-        if (largest == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (double value : v) {
-            double scaled = value / largest;
-            sum += scaled * scaled;
-        }
-        return largest * Math.sqrt(sum);
     }
 
     private static boolean isFinite(double[] v) {

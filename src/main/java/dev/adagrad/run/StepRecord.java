@@ -13,6 +13,8 @@ public final class StepRecord {
 
     /** Null for a snapshot, whose state is {@link #frozenState} instead of the optimizer's live state. */
     private final Optimizer optimizer;
+    /** The optimizer's live state arrays, if it keeps them in arrays: a snapshot copies them without calls. */
+    private final double[][] liveState;
     private final double[] frozenState;
     private final int stateColumns;
     final double[] x;
@@ -20,11 +22,15 @@ public final class StepRecord {
     final double[] update;
     long step;
     double f;
-    double gradientNorm;
+    /** ‖gradient‖₂ once computed; {@link #normKnown} false means it is still to compute from the gradient. */
+    private double gradientNorm;
+    private boolean normKnown;
 
     StepRecord(Optimizer optimizer, int dimension) {
         this.optimizer = optimizer;
         this.stateColumns = optimizer.stateColumns().size();
+        double[][] arrays = optimizer.stateArrays();
+        this.liveState = arrays != null && arrays.length == stateColumns ? arrays : null;
         this.frozenState = null;
         this.x = new double[dimension];
         this.gradient = new double[dimension];
@@ -33,6 +39,7 @@ public final class StepRecord {
 
     private StepRecord(int dimension, int stateColumns) {
         this.optimizer = null;
+        this.liveState = null;
         this.stateColumns = stateColumns;
         this.frozenState = new double[stateColumns * dimension];
         this.x = new double[dimension];
@@ -51,16 +58,28 @@ public final class StepRecord {
             throw new IllegalStateException("only a snapshot can be copied into");
         }
         int n = x.length;
-        System.arraycopy(row.x, 0, x, 0, n);
-        System.arraycopy(row.gradient, 0, gradient, 0, n);
-        System.arraycopy(row.update, 0, update, 0, n);
+        for (int v = 0; v < n; v++) { // plain loops: for the few values of a small problem quicker than arraycopy
+            x[v] = row.x[v];
+            gradient[v] = row.gradient[v];
+            update[v] = row.update[v];
+        }
         step = row.step;
         f = row.f;
         gradientNorm = row.gradientNorm;
+        normKnown = row.normKnown;
         if (!row.isStart()) {
-            for (int c = 0; c < stateColumns; c++) {
-                for (int v = 0; v < n; v++) {
-                    frozenState[c * n + v] = row.state(c, v);
+            if (row.liveState != null) {
+                for (int c = 0; c < stateColumns; c++) {
+                    double[] column = row.liveState[c];
+                    for (int v = 0; v < n; v++) {
+                        frozenState[c * n + v] = column[v];
+                    }
+                }
+            } else {
+                for (int c = 0; c < stateColumns; c++) {
+                    for (int v = 0; v < n; v++) {
+                        frozenState[c * n + v] = row.state(c, v);
+                    }
                 }
             }
         }
@@ -93,7 +112,39 @@ public final class StepRecord {
 
     /** ‖gₜ‖₂ of the raw gradient of f (before any weight decay the optimizer adds). */
     public double gradientNorm() {
+        if (!normKnown) { // computed when first asked: a CSV run never asks, and the loop spends nothing on it
+            gradientNorm = norm(gradient);
+            normKnown = true;
+        }
         return gradientNorm;
+    }
+
+    /** Sets the norm (NaN for row 0). */
+    void knownNorm(double norm) {
+        gradientNorm = norm;
+        normKnown = true;
+    }
+
+    /** Makes the norm that of this row's gradient, computed if asked. */
+    void normOfGradient() {
+        normKnown = false;
+    }
+
+    /** ‖v‖₂, scaled by the largest component so that finite gradients above 1e154 do not overflow to ∞. */
+    static double norm(double[] v) {
+        double largest = 0;
+        for (double value : v) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        if (largest == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (double value : v) {
+            double scaled = value / largest;
+            sum += scaled * scaled;
+        }
+        return largest * Math.sqrt(sum);
     }
 
     /** xₜ₋₁ − xₜ for this variable. */

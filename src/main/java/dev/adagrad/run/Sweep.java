@@ -46,7 +46,11 @@ public final class Sweep {
     }
 
     /** One optimizer's runs, in grid order, and its best run (empty if every run diverged). */
-    public record Outcome(String optimizer, List<Point> points, Optional<Point> best) {
+    public record Outcome(String optimizer, List<Point> points, Optional<Point> best, boolean maximize) {
+
+        public Outcome(String optimizer, List<Point> points, Optional<Point> best) {
+            this(optimizer, points, best, false);
+        }
 
         public long divergedCount() {
             return points.stream().filter(Point::diverged).count();
@@ -75,25 +79,34 @@ public final class Sweep {
             } else {
                 return false;
             }
-            return neighbour.diverged() || SAME_OUTCOME_FIRST.compare(chosen, neighbour) < 0;
+            return neighbour.diverged() || sameOutcomeFirst(maximize).compare(chosen, neighbour) < 0;
         }
     }
 
-    /** Better outcome first, ignoring the rate: reached the tolerance, then in fewer steps, then lower final f. */
-    private static final Comparator<Point> SAME_OUTCOME_FIRST = Comparator
-            .comparing((Point point) -> !point.reachedTolerance())
-            .thenComparingLong(point -> point.reachedTolerance() ? point.result().steps() : 0)
-            .thenComparingDouble(point -> point.result().f());
-
-    private static final Comparator<Point> BETTER_FIRST = SAME_OUTCOME_FIRST.thenComparingDouble(Point::learningRate);
+    /**
+     * Better outcome first, ignoring the rate: reached the tolerance, then in fewer steps, then lower final f (higher
+     * when maximizing).
+     */
+    private static Comparator<Point> sameOutcomeFirst(boolean maximize) {
+        return Comparator.comparing((Point point) -> !point.reachedTolerance())
+                .thenComparingLong(point -> point.reachedTolerance() ? point.result().steps() : 0)
+                .thenComparingDouble(point -> maximize ? -point.result().f() : point.result().f());
+    }
 
     /** How long the calling thread waits for the next run to end before it looks again. */
     private static final long POLL_MILLISECONDS = 20;
 
     private final Comparison comparison;
+    private final boolean maximize;
 
     public Sweep(Objective objective, GradientMethod gradientMethod, int threads) {
-        this.comparison = new Comparison(objective, gradientMethod, threads);
+        this(new Comparison(objective, gradientMethod, threads), false);
+    }
+
+    /** A sweep over {@code comparison}'s runs; with {@code maximize} the best run is the one with the highest f. */
+    public Sweep(Comparison comparison, boolean maximize) {
+        this.comparison = comparison;
+        this.maximize = maximize;
     }
 
     /**
@@ -178,13 +191,19 @@ public final class Sweep {
             for (double rate : learningRates) {
                 points.add(new Point(candidate.name(), rate, results.get(index++)));
             }
-            outcomes.add(new Outcome(candidate.name(), List.copyOf(points), best(points)));
+            outcomes.add(new Outcome(candidate.name(), List.copyOf(points), best(points, maximize), maximize));
         }
         return outcomes;
     }
 
     /** The best of one optimizer's runs, by the rule in the class comment. */
     public static Optional<Point> best(List<Point> points) {
-        return points.stream().filter(point -> !point.diverged() && !point.stoppedEarly()).min(BETTER_FIRST);
+        return best(points, false);
+    }
+
+    /** The best of one optimizer's runs, the highest final f counting as best when {@code maximize}. */
+    public static Optional<Point> best(List<Point> points, boolean maximize) {
+        return points.stream().filter(point -> !point.diverged() && !point.stoppedEarly())
+                .min(sameOutcomeFirst(maximize).thenComparingDouble(Point::learningRate));
     }
 }

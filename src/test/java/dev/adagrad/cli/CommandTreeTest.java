@@ -37,7 +37,7 @@ class CommandTreeTest {
     void everySubcommandPrintsTheVersion() {
         String version = Cli.run("--version").out();
         assertTrue(version.startsWith("adagrad "), version);
-        for (String command : new String[] {"run", "explain", "compare", "sweep", "fit", "data", "optimizers",
+        for (String command : new String[] {"run", "explain", "step", "compare", "sweep", "fit", "data", "optimizers",
                 "functions", "completion"}) {
             Cli.Result result = Cli.run(command, "-V");
             assertEquals(0, result.exitCode(), command);

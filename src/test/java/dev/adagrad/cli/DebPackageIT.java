@@ -82,7 +82,7 @@ class DebPackageIT {
     @Test
     void everyCommandHasAManPageThatManShows() throws Exception {
         Path man1 = root.resolve("usr/share/man/man1");
-        for (String command : List.of("adagrad", "run", "explain", "compare", "sweep", "fit", "data", "optimizers",
+        for (String command : List.of("adagrad", "run", "explain", "step", "compare", "sweep", "fit", "data", "optimizers",
                 "functions", "completion", "man")) {
             String page = command.equals("adagrad") ? "adagrad" : "adagrad-" + command;
             assertTrue(Files.isRegularFile(man1.resolve(page + ".1.gz")), page);

@@ -55,7 +55,7 @@ class TyposTest {
 
         assertEquals(2, result.exitCode());
         assertTrue(result.err().startsWith("adagrad: no command named 'rn' (did you mean run?); the commands are: "
-                + "run, explain, compare"), result.err());
+                + "run, explain, step, compare"), result.err());
         Cli.Result man = Cli.run("man", "fti");
         assertEquals(2, man.exitCode());
         assertTrue(man.err().contains("no command named 'fti' (did you mean fit?)"), man.err());

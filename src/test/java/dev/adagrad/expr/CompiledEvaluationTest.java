@@ -122,14 +122,6 @@ class CompiledEvaluationTest {
         assertEquals(2001.5, compiled.value(new double[] {1.5}));
     }
 
-    @Test
-    void anExpressionTooLargeToCompileFallsBackToExp4j() {
-        String text = "x" + "+x".repeat(BytecodeCompiler.MAX_NODES);
-        Objective objective = Objective.of(text);
-        assertInstanceOf(ExpressionObjective.class, objective);
-        assertEquals(BytecodeCompiler.MAX_NODES + 1.0, objective.value(new double[] {1}));
-    }
-
     private static boolean isThrowing(Expression exp4j) {
         try {
             exp4j.evaluate();

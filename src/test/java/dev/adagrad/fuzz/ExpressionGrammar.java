@@ -60,7 +60,7 @@ final class ExpressionGrammar {
         return new Expr(text, List.copyOf(used), Validity.VALID, "valid");
     }
 
-    /** A long sum, or deep but legal nesting: valid, but not to be combined with --grad exact when long. */
+    /** A long sum, or deep but legal nesting: valid. */
     Expr large() {
         used.clear();
         pool = pick(VARIABLES, 1 + random.nextInt(2));
@@ -68,7 +68,7 @@ final class ExpressionGrammar {
         if (random.nextBoolean()) {
             int terms = 50 + random.nextInt(random.nextInt(10) == 0 ? 2500 : 400);
             StringBuilder sum = new StringBuilder(leafVariable());
-            for (int i = 1; i < terms && sum.length() < 9_900; i++) { // 10,000 characters is the limit
+            for (int i = 1; i < terms && sum.length() < 9_900; i++) { // far below the limit of 100,000 characters
                 sum.append(random.nextBoolean() ? " + " : "+").append(random.nextBoolean() ? leafVariable()
                         : leafNumber());
             }
@@ -130,7 +130,7 @@ final class ExpressionGrammar {
             case 10:
                 return bad(nested(101 + random.nextInt(200), leafVariable()), "nesting past 100");
             case 11:
-                return bad(text + " + " + "x + ".repeat(2_500 + random.nextInt(1_000)) + "x", "longer than 10000");
+                return bad(text + " + " + "x + ".repeat(25_000 + random.nextInt(10_000)) + "x", "longer than 100000");
             default:
                 return bad(insertOperand(text, randomOf(List.of("1.2.3", "1..2", "1e+", ".")) ), "malformed number");
         }

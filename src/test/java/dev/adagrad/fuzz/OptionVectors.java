@@ -108,7 +108,7 @@ final class OptionVectors {
             } else {
                 expression(expr);
             }
-            problemOptions(command, expr.text().length() < 2_000, true);
+            problemOptions(command, true, true); // every valid expression compiles, so --grad exact always applies
             return done(VALID, named ? "valid, a named function" : "valid " + expr.why());
         }
         if (mode < 70) {
@@ -192,7 +192,7 @@ final class OptionVectors {
     /**
      * The options of a problem command, all valid together.
      *
-     * @param exactAllowed whether --grad exact may be chosen (not for expressions too large to compile)
+     * @param exactAllowed whether --grad exact may be chosen
      * @param extras       whether to add the costly extras (pictures, the terminal chart, output files)
      */
     private void problemOptions(String command, boolean exactAllowed, boolean extras) {

@@ -170,7 +170,9 @@ class DegenerateGradientTest {
                 // RAdam: lr = γ = 0.001 while ρₜ ≤ 5 (t ≤ 5), then γ·rₜ·√(1 − β₂ᵗ)/(√0 + 1e-8); eps 0: +∞ then
                 flat("radam", none, t -> Map.of("m", 0.0, "v", 0.0,
                         "lr", Double.isNaN(radamScale(t)) ? 1e-3 : 1e-3 * radamScale(t) / 1e-8)),
-                flat("radam", eps0, t -> Map.of("m", 0.0, "v", 0.0, "lr", Double.isNaN(radamScale(t)) ? 1e-3 : INF)));
+                flat("radam", eps0, t -> Map.of("m", 0.0, "v", 0.0, "lr", Double.isNaN(radamScale(t)) ? 1e-3 : INF)),
+                // Lion: c = 0.9·0 + 0.1·0 = 0, sign 0 = 0: no move; m = 0; lr reports γ = 0.001
+                flat("lion", none, t -> Map.of("m", 0.0, "lr", 1e-3)));
     }
 
     @Test

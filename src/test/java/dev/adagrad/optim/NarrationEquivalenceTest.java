@@ -41,32 +41,11 @@ class NarrationEquivalenceTest {
         }
     }
 
-    /** The switches worth explaining, beyond each optimizer's defaults (which every optimizer gets). */
-    private static final Map<String, List<Map<String, Object>>> VARIANTS = Map.ofEntries(
-            Map.entry("sgd", List.of(Map.of("momentum", 0.9), Map.of("momentum", 0.9, "dampening", 0.5),
-                    Map.of("momentum", 0.9, "nesterov", true), Map.of("weight_decay", 0.1))),
-            Map.entry("momentum", List.of(Map.of("weight_decay", 0.1), Map.of("dampening", 0.3))),
-            Map.entry("nesterov", List.of(Map.of("weight_decay", 0.1))),
-            Map.entry("adagrad", List.of(Map.of("lr_decay", 0.1), Map.of("eps_inside_sqrt", true),
-                    Map.of("weight_decay", 0.1), Map.of("initial_accumulator_value", 0.1, "eps", 0.0))),
-            Map.entry("rmsprop", List.of(Map.of("centered", true), Map.of("momentum", 0.9),
-                    Map.of("centered", true, "momentum", 0.5, "eps_inside_sqrt", true), Map.of("weight_decay", 0.1))),
-            Map.entry("adadelta", List.of(Map.of("weight_decay", 0.1), Map.of("rho", 0.5))),
-            Map.entry("adam", List.of(Map.of("amsgrad", true), Map.of("weight_decay", 0.1),
-                    Map.of("weight_decay", 0.1, "decoupled_weight_decay", true))),
-            Map.entry("adamw", List.of(Map.of("amsgrad", true))),
-            Map.entry("amsgrad", List.of(Map.of("weight_decay", 0.1))),
-            Map.entry("adamax", List.of(Map.of("weight_decay", 0.1))),
-            Map.entry("nadam", List.of(Map.of("weight_decay", 0.1), Map.of("weight_decay", 0.1,
-                    "decoupled_weight_decay", true), Map.of("momentum_decay", 1.0))),
-            Map.entry("radam", List.of(Map.of("weight_decay", 0.1), Map.of("weight_decay", 0.1,
-                    "decoupled_weight_decay", true))));
-
     static Stream<Arguments> configurations() {
         List<Arguments> all = new ArrayList<>();
         for (OptimizerSpec spec : Optimizers.all()) {
             all.add(Arguments.of(spec.name(), Compat.torch, Map.of()));
-            for (Map<String, Object> variant : VARIANTS.getOrDefault(spec.name(), List.of())) {
+            for (Map<String, Object> variant : OptimizerDb.byName(spec.name()).orElseThrow().variants()) {
                 all.add(Arguments.of(spec.name(), Compat.torch, variant));
             }
             if (spec.preset(Compat.keras).unavailable() == null) {
@@ -75,11 +54,6 @@ class NarrationEquivalenceTest {
             }
         }
         return all.stream();
-    }
-
-    @Test
-    void everyRegisteredOptimizerHasVariantsHere() {
-        assertEquals(new java.util.TreeSet<>(Optimizers.names()), new java.util.TreeSet<>(VARIANTS.keySet()));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")

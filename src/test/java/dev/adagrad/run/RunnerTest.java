@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adagrad.expr.CentralDifference;
+import dev.adagrad.expr.DifferentiableObjective;
+import dev.adagrad.expr.ExactGradient;
 import dev.adagrad.expr.Objective;
 import dev.adagrad.optim.Adagrad;
 import dev.adagrad.optim.Compat;
@@ -143,5 +145,87 @@ class RunnerTest {
             }
             assertSame(first[0], row);
         });
+    }
+
+    /** f and the gradient counted: how many forward passes the loop asks for. */
+    private static final class Counting implements DifferentiableObjective {
+        final DifferentiableObjective f;
+        int values;
+        int valuesAndGradients;
+
+        Counting(String text) {
+            f = (DifferentiableObjective) Objective.of(text);
+        }
+
+        @Override
+        public double value(double[] x) {
+            values++;
+            return f.value(x);
+        }
+
+        @Override
+        public double valueAndGradient(double[] x, double[] gradient) {
+            valuesAndGradients++;
+            return f.valueAndGradient(x, gradient);
+        }
+
+        @Override
+        public List<String> variables() {
+            return f.variables();
+        }
+
+        @Override
+        public String text() {
+            return f.text();
+        }
+
+        @Override
+        public Objective copy() {
+            return this;
+        }
+    }
+
+    /** Every row as text with every bit: step, x, f, gradient, update and norm. */
+    private static List<String> rows(Runner runner, double[] start, long steps, List<String> result) {
+        List<String> rows = new ArrayList<>();
+        RunResult run = runner.run(start, steps, 0, row -> {
+            StringBuilder line = new StringBuilder(row.step() + " f=" + Double.doubleToLongBits(row.f()) + " norm="
+                    + Double.doubleToLongBits(row.gradientNorm()));
+            for (int i = 0; i < row.dimension(); i++) {
+                line.append(' ').append(Double.doubleToLongBits(row.x(i))).append(',')
+                        .append(Double.doubleToLongBits(row.gradient(i))).append(',')
+                        .append(Double.doubleToLongBits(row.update(i)));
+            }
+            rows.add(line.toString());
+        });
+        result.add(run.reason() + " " + run.steps() + " " + java.util.Arrays.toString(run.x()) + " " + run.f()
+                + (run.divergence() == null ? "" : " " + run.divergence().step() + " " + run.divergence().quantity()
+                + " " + java.util.Arrays.toString(run.divergence().x()) + " "
+                + java.util.Arrays.toString(run.divergence().gradient())));
+        return rows;
+    }
+
+    @Test
+    void withExactGradientsEachStepIsOneForwardPassAndTheRowsAreTheSame() {
+        for (String text : List.of("(1-x)^2+100*(y-x^2)^2", "log(x)+y^2")) { // the second leaves log's domain
+            Counting counted = new Counting(text);
+            double[] start = text.startsWith("(") ? new double[] {-1.2, 1} : new double[] {2, 3};
+            Runner fused = new Runner(counted, ExactGradient.instance(),
+                    Adagrad.SPEC.create(2, Compat.torch, Map.of("lr", 0.5)));
+            List<String> fusedResult = new ArrayList<>();
+            List<String> fusedRows = rows(fused, start, 200, fusedResult);
+            assertEquals(0, counted.values, text);
+            boolean diverged = fusedResult.get(0).startsWith("NON_FINITE"); // the last step's point has no row
+            assertEquals(fusedRows.size() + (diverged ? 1 : 0), counted.valuesAndGradients, text + ": one call a step");
+
+            // A gradient listener makes the loop call the gradient and f separately, as it did before.
+            Runner separate = new Runner(Objective.of(text), ExactGradient.instance(),
+                    Adagrad.SPEC.create(2, Compat.torch, Map.of("lr", 0.5)), (i, a, b, v) -> { }, null);
+            List<String> separateResult = new ArrayList<>();
+            assertEquals(rows(separate, start, 200, separateResult), fusedRows, text);
+            assertEquals(separateResult, fusedResult, text);
+            assertEquals(text.startsWith("log") ? StopReason.NON_FINITE : StopReason.STEPS_DONE,
+                    StopReason.valueOf(fusedResult.get(0).split(" ")[0]), fusedResult.toString());
+        }
     }
 }
