@@ -157,4 +157,16 @@ class BoundedMessagesTest {
         assertEquals("adagrad fit: " + directory.resolve("many.csv") + ": line 1: " + columns
                 + " columns, more than the limit of " + CsvDataLoader.MAX_COLUMNS, result.errLines()[0]);
     }
+
+    @Test
+    void noJavaClassNameReachesAMessage() {
+        assertEquals("adagrad: cannot write the output: Broken pipe",
+                Messages.clean("adagrad: cannot write the output: java.io.IOException: Broken pipe"));
+        assertEquals("adagrad fit: f.csv: cannot be read: Input/output error",
+                Messages.clean("adagrad fit: f.csv: cannot be read: java.io.UncheckedIOException: "
+                        + "java.nio.file.FileSystemException: Input/output error"));
+        assertEquals("adagrad: internal error: boom", Messages.clean("adagrad: internal error: "
+                + "java.lang.IllegalStateException: boom"));
+        assertEquals("the column java.io is kept", Messages.clean("the column java.io is kept"));
+    }
 }
