@@ -186,4 +186,48 @@ class PackagedJarIT {
         assertEquals("", outcome.err(), "no build message when the jar is up to date");
         assertTrue(outcome.out().startsWith("step,f,x,grad_x,G_x,lr_x,update_x\n0,16.0,4.0,,,,\n"), outcome.out());
     }
+
+    /**
+     * A picture that cannot be written whole (a 20 KB file-size limit stands in for a full disk): one line, exit 1,
+     * no file left. ImageIO's disk cache used to fail in its "StreamCloser" shutdown hook with a stack trace.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "run --f x^2+y^2 --x0 1,1 --steps 5 --plot picture.png",
+            "sweep --f x^2+y^2 --x0 1,1 --steps 5 --plot picture.png",
+            "run --f x^2+y^2 --x0 1,1 --steps 5 --animate picture.gif",
+            "run --f x^2+y^2 --x0 1,1 --steps 5 --plot picture.svg",
+    })
+    void aPictureOnAFullDiskIsOneLine(String command, @org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> line = new ArrayList<>(List.of("bash", "-c", "cd \"$1\"; shift; ulimit -f 20; exec \"$@\"", "-",
+                directory.toString(), java, "-Djava.io.tmpdir=" + directory, "-jar", JAR.toString()));
+        line.addAll(List.of(command.split(" ")));
+        Outcome outcome = execute(line);
+        String name = command.substring(0, command.indexOf(' '));
+        assertEquals(1, outcome.exitCode(), outcome.err());
+        assertEquals("adagrad " + name + ": cannot write the output: File too large\n", outcome.err());
+        try (var files = Files.list(directory)) {
+            assertEquals(List.of(), files.toList(), "no picture or temporary file left");
+        }
+    }
+
+    /** Too many rows for the heap: one plain line saying how far reading got and what to do, exit 1. */
+    @Test
+    void runningOutOfMemoryWhileReadingSaysHowFarItGot(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        Path data = directory.resolve("rows.csv");
+        try (var out = Files.newBufferedWriter(data)) {
+            out.write("x1,x2,x3,y\n");
+            for (int r = 0; r < 1_000_000; r++) {
+                out.write(r + ",0.25," + (r % 1000) + "," + (2 * r + 1) + "\n");
+            }
+        }
+        Outcome outcome = execute(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx16m", "-jar", JAR.toString(), "fit", "--data", data.toString(), "--model", "linear"));
+        assertEquals(1, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().matches("adagrad: ran out of memory after reading [0-9.]+ MB of " + data
+                + "; give Java more \\(JAVA_TOOL_OPTIONS=-Xmx4g\\) or use fewer rows\n"), outcome.err());
+    }
 }

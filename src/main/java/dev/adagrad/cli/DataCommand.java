@@ -100,11 +100,11 @@ public final class DataCommand implements Callable<Integer> {
         }
         double p = density == null ? 0.05 : density;
         if (!(p > 0 && p <= 1)) {
-            throw new UsageException("--density must be in (0, 1] (got " + p + ")");
+            throw new UsageException("--density must be in (0, 1] (got " + Numbers.text(p) + ")");
         }
         double sd = noise == null ? 0.1 : noise;
         if (sd < 0) {
-            throw new UsageException("--noise must be ≥ 0 (got " + sd + ")");
+            throw new UsageException("--noise must be ≥ 0 (got " + Numbers.text(sd) + ")");
         }
         GeneratorSettings settings = new GeneratorSettings(rows, d, p, sd, seed);
         OutputTarget target;

@@ -35,7 +35,8 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine commandLine = ex.getCommandLine();
-        String message = ex.getMessage();
+        // picocli's "Invalid value for option '--lr': 'abc' is not a number" in the voice of every other message
+        String message = ex.getMessage().replaceFirst("^Invalid value for option '(--[^']+)': ", "$1: ");
         if (ex instanceof UnmatchedArgumentException unmatched && Suggestions.isUnknownCommand(unmatched)) {
             message = Suggestions.unknownCommand(unmatched.getUnmatched().get(0), commandLine);
         } else if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
@@ -134,6 +135,10 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
      * words, anything else as an internal error, cleaned like every message.
      */
     public static String lastResort(Throwable problem) {
+        if (problem instanceof OutOfMemoryError && problem.getMessage() != null
+                && problem.getMessage().startsWith("ran out of memory")) {
+            return Messages.clean("adagrad: " + problem.getMessage()); // how far reading a data file got
+        }
         if (problem instanceof OutOfMemoryError) {
             return "adagrad: ran out of memory; give Java more (JAVA_TOOL_OPTIONS=-Xmx4g) or use fewer rows or "
                     + "parameters";

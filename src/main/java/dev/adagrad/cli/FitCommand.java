@@ -329,13 +329,13 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             throw new UsageException((hidden != null ? "--hidden" : "--activation") + " goes with --model mlp");
         }
         if (l2 != null && l2 < 0) {
-            throw new UsageException("--l2 must be ≥ 0 (got " + l2 + ")");
+            throw new UsageException("--l2 must be ≥ 0 (got " + Numbers.text(l2) + ")");
         }
         if (validationSplit != null && validation != null) {
             throw new UsageException("give --validation-split or --validation, not both");
         }
         if (validationSplit != null && !(validationSplit > 0 && validationSplit < 1)) {
-            throw new UsageException("--validation-split must be between 0 and 1 (got " + validationSplit + ")");
+            throw new UsageException("--validation-split must be between 0 and 1 (got " + Numbers.text(validationSplit) + ")");
         }
         if (lazy && kind == FitProblem.Kind.MLP) {
             throw new UsageException("--lazy goes with the linear models (linear, logistic, hinge)");
@@ -409,7 +409,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
 
     private static Double positive(Double maxSeconds) {
         if (maxSeconds != null && !(maxSeconds > 0)) {
-            throw new UsageException("--max-seconds must be > 0 (got " + maxSeconds + ")");
+            throw new UsageException("--max-seconds must be > 0 (got " + Numbers.text(maxSeconds) + ")");
         }
         return maxSeconds;
     }

@@ -1,5 +1,6 @@
 package dev.adagrad.cli;
 
+import dev.adagrad.output.NumberText;
 import dev.adagrad.run.Divergence;
 import dev.adagrad.run.RunResult;
 import java.util.List;
@@ -29,10 +30,10 @@ final class Messages {
      * {@link #MOST_PER_LINE}.
      */
     static String clean(String line) {
-        String text = escaped(line);
+        String text = escaped(DEBUG ? line : JAVA_CLASS.matcher(line).replaceAll(""));
         StringBuilder shown = new StringBuilder(Math.min(text.length(), 2 * MOST_PER_LINE));
         int word = 0;
-        for (int i = 0; i < text.length() && shown.length() < MOST_PER_LINE; i++) {
+        for (int i = 0; i < text.length() && shown.length() <= MOST_PER_LINE; i++) { // one more: then cut with …
             char c = text.charAt(i);
             word = c == ' ' ? 0 : word + 1;
             if (word == MOST_PER_VALUE) {
@@ -46,6 +47,14 @@ final class Messages {
         }
         return cut(shown.toString(), MOST_PER_LINE);
     }
+
+    /**
+     * A Java exception's class name with its colon ({@code java.io.IOException: }), which a library's message can
+     * carry into ours: users are told what went wrong, not which class said so. Kept with {@code ADAGRAD_DEBUG}.
+     */
+    private static final java.util.regex.Pattern JAVA_CLASS = java.util.regex.Pattern.compile(
+            "\\b(?:java|javax|sun|jdk|com\\.sun)\\.(?:[a-z]\\w*\\.)*[A-Z]\\w*(?:Exception|Error)(?::\\s*)?");
+    private static final boolean DEBUG = System.getenv("ADAGRAD_DEBUG") != null;
 
     private static String cut(String text, int most) {
         return text.length() <= most ? text : text.substring(0, most - 1) + "…";
@@ -66,6 +75,24 @@ final class Messages {
             }
         }
         return shown == null ? text : shown.toString();
+    }
+
+    /** How far above its start f must end for {@link #growth} to say so. */
+    static final double GROWTH = 1e6;
+
+    /**
+     * "f grew from 16 to 1.2e+129: diverging? try a smaller --lr" when a run ended with f more than a million times
+     * its start, or null. For a start at or below 0 a ratio says nothing (f from -1 to 5 is "-5 times"), so there f
+     * must have risen by more than a million times the start's size, or a million from 0: f from -2 to 3e6 is noted,
+     * from -2 to 5 is not. A run that met a non-finite value has its own message and gets none.
+     */
+    static String growth(double start, double end) {
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            return null;
+        }
+        boolean grew = start > 0 ? end > GROWTH * start : end - start > GROWTH * Math.max(1, Math.abs(start));
+        return grew ? "f grew from " + NumberText.significant(start, 2) + " to " + NumberText.significant(end, 2)
+                + ": diverging? try a smaller --lr" : null;
     }
 
     /** One line naming the step and the values where a run met a non-finite value. */

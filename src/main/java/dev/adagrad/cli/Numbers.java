@@ -127,4 +127,9 @@ public final class Numbers {
             return exact.longValueExact();
         }
     }
+
+    /** A number as a message shows it, as people write it: {@code 0}, {@code 0.1}, {@code 1e-8}; never {@code 0.0}. */
+    static String text(double value) {
+        return dev.adagrad.optim.Hyperparameter.text(value);
+    }
 }

@@ -2,6 +2,7 @@ package dev.adagrad.cli;
 
 import dev.adagrad.optim.Compat;
 import dev.adagrad.optim.Hyperparameter;
+import dev.adagrad.optim.InvalidSetting;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.optim.OptimizerSpec;
 import dev.adagrad.optim.Optimizers;
@@ -139,7 +140,12 @@ public final class OptimizerOptions {
 
     /** Builds the chosen optimizer for {@code dimension} variables; a misused or invalid option is a usage error. */
     Optimizer create(int dimension) {
-        return create(spec(), compat, given, dimension);
+        try {
+            return build(spec(), compat, given, dimension);
+        } catch (InvalidSetting e) {
+            throw new UsageException(Hyperparameter.option(e.name()) + " must be " + e.rule() + " (got "
+                    + Hyperparameter.text(e.value()) + ")");
+        }
     }
 
     /**
@@ -147,6 +153,15 @@ public final class OptimizerOptions {
      * usage error that says which options it does use.
      */
     static Optimizer create(OptimizerSpec spec, Compat compat, Map<String, Object> given, int dimension) {
+        try {
+            return build(spec, compat, given, dimension);
+        } catch (InvalidSetting e) { // given with --set or a per-optimizer --lr: named as the optimizer's setting
+            throw new UsageException(spec.name() + "'s " + e.name() + " must be " + e.rule() + " (got "
+                    + Hyperparameter.text(e.value()) + ")");
+        }
+    }
+
+    private static Optimizer build(OptimizerSpec spec, Compat compat, Map<String, Object> given, int dimension) {
         for (String hyperparameter : given.keySet()) {
             if (!spec.uses(hyperparameter)) {
                 String options = spec.options().stream().map(Hyperparameter::option).collect(Collectors.joining(" "));
@@ -156,6 +171,8 @@ public final class OptimizerOptions {
         }
         try {
             return spec.create(dimension, compat, given);
+        } catch (InvalidSetting e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

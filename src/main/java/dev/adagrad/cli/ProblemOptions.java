@@ -206,7 +206,7 @@ public final class ProblemOptions {
         try {
             return CentralDifference.withStep(step);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--h must be > 0 (got " + step + ")");
+            throw new UsageException("--h must be > 0 (got " + Numbers.text(step) + ")");
         }
     }
 }

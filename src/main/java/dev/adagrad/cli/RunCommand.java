@@ -116,6 +116,13 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
                     + "; every row up to it is written");
             return ExitCode.INTERRUPTED;
         }
+        // f at the start, evaluated once more here: the run's own step 0 went to the writers. Climbing f on purpose
+        // (--maximize) is no sign of divergence.
+        String growth = update.maximize ? null
+                : Messages.growth(problem.objective().value(problem.start().values().clone()), result.f());
+        if (growth != null) {
+            spec.commandLine().getErr().println(Errors.prefix(spec) + growth); // a note: the run itself succeeded
+        }
         return ExitCode.OK;
     }
 }

@@ -21,7 +21,7 @@ public final class StoppingOptions {
     /** Checks the options and starts the clock of --max-seconds. */
     void validate() {
         if (tolerance < 0) {
-            throw new UsageException("--tol must be ≥ 0 (got " + tolerance + ")");
+            throw new UsageException("--tol must be ≥ 0 (got " + Numbers.text(tolerance) + ")");
         }
         startClock(maxSeconds);
     }
@@ -32,7 +32,7 @@ public final class StoppingOptions {
             return;
         }
         if (!(maxSeconds > 0)) {
-            throw new UsageException("--max-seconds must be > 0 (got " + maxSeconds + ")");
+            throw new UsageException("--max-seconds must be > 0 (got " + Numbers.text(maxSeconds) + ")");
         }
         StopRequest.limitTime(maxSeconds);
     }

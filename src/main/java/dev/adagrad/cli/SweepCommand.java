@@ -86,11 +86,18 @@ public final class SweepCommand implements Callable<Integer> {
         List<Sweep.Outcome> outcomes;
         // Opened before the sweep, so that a bad --output is a usage error at once, not after all the runs.
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
-            outcomes = sweep(problem, candidates, learningRates);
             if (outputOptions.format == Format.table) {
+                outcomes = sweep(problem, candidates, learningRates, point -> { });
                 SweepReport.table(target.writer(), outcomes, learningRates);
             } else {
-                SweepReport.rows(target.writer(), outputOptions.format, outcomes);
+                // Each run's line as it ends (in order), so a reader that goes away or a full disk stops them all.
+                Format format = outputOptions.format;
+                SweepReport.header(target.writer(), format);
+                target.flush();
+                outcomes = sweep(problem, candidates, learningRates, point -> {
+                    SweepReport.row(target.writer(), format, point);
+                    target.flush();
+                });
             }
             target.commit();
         }
@@ -127,10 +134,12 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private List<Sweep.Outcome> sweep(ProblemOptions.Problem problem, List<Sweep.Candidate> candidates,
-                                      double[] learningRates) throws InterruptedException {
+                                      double[] learningRates, Sweep.Ended ended)
+            throws IOException, InterruptedException {
         Sweep sweep = new Sweep(new Comparison(problem.objective(), problemOptions.gradientMethod(),
                 Runtime.getRuntime().availableProcessors()).withNoise(noise.noise()), update.maximize);
-        return sweep.run(candidates, learningRates, problem.start().values(), stopping.steps, stopping.tolerance);
+        return sweep.run(candidates, learningRates, problem.start().values(), stopping.steps, stopping.tolerance,
+                ended);
     }
 
     /** Parses {@code LOW..HIGH} into {@code points} log-spaced rates. */
@@ -141,6 +150,13 @@ public final class SweepCommand implements Callable<Integer> {
         }
         double lowest = number(range.substring(0, dots));
         double highest = number(range.substring(dots + 2));
+        // Worded here, with the range as it was typed: run/Sweep's own checks would show Java's 1.0E-4.
+        if (!(lowest > 0) || !(highest >= lowest)) {
+            throw new UsageException("--lr: a sweep's range must satisfy 0 < low ≤ high (got " + range + ")");
+        }
+        if (points > 1 && lowest == highest) {
+            throw new UsageException("--lr " + range + " is one rate: give low < high, or --points 1");
+        }
         try {
             return Sweep.logSpaced(lowest, highest, points);
         } catch (IllegalArgumentException e) {

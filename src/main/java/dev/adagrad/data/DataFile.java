@@ -96,8 +96,13 @@ public final class DataFile {
         if (!standardInput() && Files.isDirectory(Path.of(argument))) {
             throw DataException.file(name, "a directory, not a data file");
         }
-        try (BufferedReader reader = open()) {
+        long[] bytes = new long[1];
+        try (BufferedReader reader = open(bytes)) {
             return parse.parse(reader);
+        } catch (OutOfMemoryError e) {
+            // Thrown here, the rows read so far are unreachable and the message can be built: say how far it got.
+            throw new OutOfMemoryError("ran out of memory after reading " + megabytes(bytes[0]) + " of " + name
+                    + "; give Java more (JAVA_TOOL_OPTIONS=-Xmx4g) or use fewer rows");
         } catch (NoSuchFileException e) {
             throw DataException.file(name, "no such file");
         } catch (AccessDeniedException e) {
@@ -115,8 +120,31 @@ public final class DataFile {
         }
     }
 
-    private BufferedReader open() throws IOException {
-        InputStream raw = standardInput() ? System.in : Files.newInputStream(Path.of(argument));
+    /** "61 MB", "0.4 MB": how much of a file was read. */
+    static String megabytes(long bytes) {
+        double megabytes = bytes / 1e6;
+        return (megabytes >= 10 ? String.valueOf(Math.round(megabytes))
+                : String.format(Locale.ROOT, "%.1f", megabytes)) + " MB";
+    }
+
+    /** @param bytes its element 0 counts the bytes read from the file (before decompression) */
+    private BufferedReader open(long[] bytes) throws IOException {
+        InputStream file = standardInput() ? System.in : Files.newInputStream(Path.of(argument));
+        InputStream raw = new java.io.FilterInputStream(file) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                bytes[0] += b >= 0 ? 1 : 0;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = super.read(buffer, offset, length);
+                bytes[0] += Math.max(0, read);
+                return read;
+            }
+        };
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         boolean gzip = in.read() == 0x1f && in.read() == 0x8b;

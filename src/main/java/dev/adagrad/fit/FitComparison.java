@@ -43,7 +43,7 @@ public final class FitComparison {
 
     /** {@link #run(List, Schedule, IntFunction)}, the calling thread doing {@code meanwhile} (copying rows out). */
     public List<FitResult> run(List<Entry> entries, Schedule schedule, IntFunction<EpochListener> listeners,
-                               Parallel.Meanwhile meanwhile) throws IOException, InterruptedException {
+                               Parallel.Meanwhile<FitResult> meanwhile) throws IOException, InterruptedException {
         return Parallel.inOrder(fits(entries, schedule, listeners), threads, "adagrad-fit", meanwhile);
     }
 

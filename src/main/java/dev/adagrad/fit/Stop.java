@@ -6,13 +6,16 @@ import java.util.function.BooleanSupplier;
 /**
  * What can end one fit from outside: an interrupt and a deadline, passed into the loops rather than read from global
  * state, so each phase has its own. The trainer asks between two steps, and the models every {@link #ROWS} rows
- * inside a batch, so a full batch of a million rows or a central-difference gradient of a thousand weights does not
- * hold a signal or {@code --max-seconds} up for minutes.
+ * they evaluate (fewer for wide models), counted across evaluations, so a full batch of a million rows or a
+ * central-difference gradient of a thousand weights does not hold a signal or {@code --max-seconds} up for minutes.
  */
 public final class Stop {
 
-    /** How many rows a model evaluates between two looks at the stop. */
+    /** The most rows a model evaluates between two looks at the stop. */
     public static final int ROWS = 4096;
+
+    /** About how many multiply-adds between two looks: a millisecond or so of work. */
+    static final long WORK = 1L << 20;
 
     private static final Stop NEVER = new Stop(Long.MAX_VALUE, () -> false);
 
@@ -36,6 +39,14 @@ public final class Stop {
         long deadline = seconds == null ? Long.MAX_VALUE
                 : System.nanoTime() + (long) Math.min(seconds * 1e9, Long.MAX_VALUE / 4.0);
         return new Stop(deadline, interrupted);
+    }
+
+    /**
+     * Rows between two looks for a model of {@code parameters} parameters (a row costs about that many
+     * multiply-adds): {@link #ROWS}, fewer for wide models, so a look comes every millisecond or so of work.
+     */
+    static int rowsBetweenLooks(int parameters) {
+        return (int) Math.max(1, Math.min(ROWS, WORK / Math.max(1, parameters)));
     }
 
     /** Why to stop now: INTERRUPTED, TIME_LIMIT, or null to go on. */

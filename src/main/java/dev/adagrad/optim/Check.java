@@ -1,7 +1,8 @@
 package dev.adagrad.optim;
 
 /**
- * Constructor checks with PyTorch's wording ({@code Invalid learning rate: -1.0}), plus the bound that was broken.
+ * Constructor checks with PyTorch's bounds, each failure an {@link InvalidSetting} naming the setting, its value and
+ * the bound ({@code lr must be > 0 (got 0)}), which the command line words with its own names for settings.
  */
 final class Check {
 
@@ -11,7 +12,7 @@ final class Check {
     /** lr &gt; 0. PyTorch accepts 0, which would make a run that never moves. */
     static void learningRate(double lr) {
         if (!(lr > 0)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + lr + " (must be > 0)");
+            throw new InvalidSetting("lr", lr, "> 0");
         }
     }
 
@@ -25,25 +26,21 @@ final class Check {
 
     static void atLeastZero(String name, double value) {
         if (!(value >= 0)) {
-            throw new IllegalArgumentException(invalid(name, value) + " (must be ≥ 0)");
+            throw new InvalidSetting(name, value, "≥ 0");
         }
     }
 
     /** 0 ≤ value &lt; 1, as PyTorch requires of each beta. */
     static void unitInterval(String name, double value) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(invalid(name, value) + " (must be ≥ 0 and < 1)");
+            throw new InvalidSetting(name, value, "≥ 0 and < 1");
         }
     }
 
     /** 0 ≤ value ≤ 1, as PyTorch requires of Adadelta's rho. */
     static void closedUnitInterval(String name, double value) {
         if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(invalid(name, value) + " (must be ≥ 0 and ≤ 1)");
+            throw new InvalidSetting(name, value, "≥ 0 and ≤ 1");
         }
-    }
-
-    private static String invalid(String name, double value) {
-        return "Invalid " + (name.equals("eps") ? "epsilon" : name) + " value: " + value;
     }
 }

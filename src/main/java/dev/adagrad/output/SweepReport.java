@@ -49,23 +49,33 @@ public final class SweepReport {
 
     /** Every run as CSV ({@code optimizer,lr,final_f,diverged}) or JSON Lines, at full precision. */
     public static void rows(Writer out, Format format, List<Sweep.Outcome> outcomes) throws IOException {
-        if (format == Format.csv) {
-            out.write("optimizer,lr,final_f,diverged\n");
-        }
+        header(out, format);
         for (Sweep.Outcome outcome : outcomes) {
             for (Sweep.Point point : outcome.points()) {
-                String f = NumberText.shortest(point.result().f());
-                String learningRate = NumberText.shortest(point.learningRate());
-                if (format == Format.csv) {
-                    out.write(point.optimizer() + "," + learningRate + "," + f + "," + point.diverged() + "\n");
-                } else {
-                    out.write("{\"optimizer\":" + JsonLinesWriter.quote(point.optimizer()) + ",\"lr\":"
-                            + learningRate + ",\"final_f\":"
-                            + (Double.isFinite(point.result().f()) ? f : "null") + ",\"diverged\":"
-                            + point.diverged() + "}\n");
-                }
+                row(out, format, point);
             }
         }
         out.flush();
+    }
+
+    /** What {@link #rows} writes first: CSV's header line; nothing for JSON Lines. */
+    public static void header(Writer out, Format format) throws IOException {
+        if (format == Format.csv) {
+            out.write("optimizer,lr,final_f,diverged\n");
+        }
+    }
+
+    /** One run's line, as {@link #rows} writes it. */
+    public static void row(Writer out, Format format, Sweep.Point point) throws IOException {
+        String f = NumberText.shortest(point.result().f());
+        String learningRate = NumberText.shortest(point.learningRate());
+        if (format == Format.csv) {
+            out.write(point.optimizer() + "," + learningRate + "," + f + "," + point.diverged() + "\n");
+        } else {
+            out.write("{\"optimizer\":" + JsonLinesWriter.quote(point.optimizer()) + ",\"lr\":"
+                    + learningRate + ",\"final_f\":"
+                    + (Double.isFinite(point.result().f()) ? f : "null") + ",\"diverged\":"
+                    + point.diverged() + "}\n");
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class Comparison {
 
     /** {@link #run(List, double[], long, double, IntFunction)}, the calling thread doing {@code meanwhile}. */
     public List<RunResult> run(List<Entry> entries, double[] start, long steps, double tolerance,
-                               IntFunction<StepListener> listeners, Parallel.Meanwhile meanwhile)
+                               IntFunction<StepListener> listeners, Parallel.Meanwhile<RunResult> meanwhile)
             throws IOException, InterruptedException {
         return Parallel.inOrder(runs(entries, start, steps, tolerance, listeners), threads, "adagrad-compare",
                 meanwhile);

@@ -21,14 +21,17 @@ public final class Parallel {
 
     /** Work the calling thread does while the tasks run, such as copying their rows out as they come. */
     @FunctionalInterface
-    public interface Meanwhile {
-        void run(Progress progress) throws IOException, InterruptedException;
+    public interface Meanwhile<T> {
+        void run(Progress<T> progress) throws IOException, InterruptedException;
     }
 
     /** What {@link Meanwhile} may ask about the tasks. */
-    public interface Progress {
+    public interface Progress<T> {
         /** Whether task {@code i} has ended; throws the first failure of any task, as {@link #inOrder} would. */
         boolean done(int i);
+
+        /** The result of task {@code i}, which has ended ({@link #done}); throws its failure as it was. */
+        T result(int i) throws InterruptedException;
     }
 
     private Parallel() {
@@ -52,7 +55,7 @@ public final class Parallel {
      * fails (the output it copies to is gone), the tasks are stopped and its exception is thrown.
      */
     public static <T> List<T> inOrder(List<? extends Callable<T>> tasks, int threads, String threadName,
-                                      Meanwhile meanwhile) throws IOException, InterruptedException {
+                                      Meanwhile<T> meanwhile) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())), task -> {
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
@@ -74,9 +77,17 @@ public final class Parallel {
                 }));
             }
             try {
-                meanwhile.run(i -> {
-                    rethrow(failure.get());
-                    return futures.get(i).isDone();
+                meanwhile.run(new Progress<T>() {
+                    @Override
+                    public boolean done(int i) {
+                        rethrow(failure.get());
+                        return futures.get(i).isDone();
+                    }
+
+                    @Override
+                    public T result(int i) throws InterruptedException {
+                        return resultOf(futures.get(i), failure);
+                    }
                 });
             } catch (IOException | InterruptedException | RuntimeException | Error e) {
                 StopRequest.abandon();
@@ -84,16 +95,21 @@ public final class Parallel {
             }
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (ExecutionException e) {
-                    rethrow(failure.get() != null ? failure.get() : e.getCause());
-                    throw new IllegalStateException(e.getCause());
-                }
+                results.add(resultOf(future, failure));
             }
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The task's result, waiting for it; its failure (or the first of any task) thrown as it was. */
+    private static <T> T resultOf(Future<T> future, AtomicReference<Throwable> failure) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            rethrow(failure.get() != null ? failure.get() : e.getCause());
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.adagrad.run;
 import dev.adagrad.expr.GradientMethod;
 import dev.adagrad.expr.Objective;
 import dev.adagrad.optim.Optimizer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,6 +93,9 @@ public final class Sweep {
                 .thenComparingDouble(point -> maximize ? -point.result().f() : point.result().f());
     }
 
+    /** How long the calling thread waits for the next run to end before it looks again. */
+    private static final long POLL_MILLISECONDS = 20;
+
     private final Comparison comparison;
     private final boolean maximize;
 
@@ -137,17 +141,49 @@ public final class Sweep {
         return rates;
     }
 
+    /** Receives each run as it ends, in the order of the outcomes (candidate, then rate). */
+    @FunctionalInterface
+    public interface Ended {
+        void ended(Point point) throws IOException;
+    }
+
     /** Runs every candidate at every rate; outcomes come back in candidate order, points in rate order. */
     public List<Outcome> run(List<Candidate> candidates, double[] learningRates, double[] start, long steps,
                              double tolerance) throws InterruptedException {
+        try {
+            return run(candidates, learningRates, start, steps, tolerance, point -> { });
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // ignoring the points cannot fail
+        }
+    }
+
+    /**
+     * {@link #run(List, double[], long, double)}, handing each run to {@code ended} on the calling thread as soon as
+     * it and every run before it have ended. If {@code ended} fails (the output it writes to is gone), every run is
+     * stopped within a step and its exception is thrown: a sweep that wrote only at the end went on for minutes
+     * after {@code | head -1} or on a full disk.
+     */
+    public List<Outcome> run(List<Candidate> candidates, double[] learningRates, double[] start, long steps,
+                             double tolerance, Ended ended) throws IOException, InterruptedException {
         List<Comparison.Entry> entries = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
         for (Candidate candidate : candidates) {
             for (double rate : learningRates) {
                 entries.add(new Comparison.Entry(candidate.name(), candidate.atLearningRate().apply(rate)));
+                names.add(candidate.name());
+                rates.add(rate);
             }
         }
         StepListener ignore = row -> { };
-        List<RunResult> results = comparison.run(entries, start, steps, tolerance, i -> ignore);
+        List<RunResult> results = comparison.run(entries, start, steps, tolerance, i -> ignore, progress -> {
+            for (int i = 0; i < entries.size(); i++) {
+                while (!progress.done(i)) {
+                    Thread.sleep(POLL_MILLISECONDS);
+                }
+                ended.ended(new Point(names.get(i), rates.get(i), progress.result(i)));
+            }
+        });
         List<Outcome> outcomes = new ArrayList<>();
         int index = 0;
         for (Candidate candidate : candidates) {

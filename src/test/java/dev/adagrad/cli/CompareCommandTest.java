@@ -154,7 +154,7 @@ class CompareCommandTest {
                         List.of("--set", "adam")),
                 Arguments.of("setting not used", "sgd does not use --beta1; its options are: --lr",
                         List.of("--optimizers", "sgd", "--set", "sgd.beta1=0.5")),
-                Arguments.of("invalid value", "Invalid beta1 value: 1.0",
+                Arguments.of("invalid value", "adam's beta1 must be ≥ 0 and < 1 (got 1)",
                         List.of("--optimizers", "adam", "--set", "adam.beta1=1")),
                 Arguments.of("lr twice", "both give adam.lr",
                         List.of("--optimizers", "adam", "--lr", "adam=0.1", "--set", "adam.lr=0.2")),

@@ -97,7 +97,7 @@ class FitModelErrorTest {
                 {"--hidden goes with --model mlp", "--model", "logistic", "--hidden", "4"},
                 {"unknown activation 'gelu' (known: relu, tanh, sigmoid)", "--model", "mlp", "--activation", "gelu"},
                 {"--model mlp takes --loss bce or --loss mse (got 'hinge')", "--model", "mlp", "--loss", "hinge"},
-                {"--validation-split must be between 0 and 1 (got 1.0)", "--model", "mlp", "--validation-split", "1"},
+                {"--validation-split must be between 0 and 1 (got 1)", "--model", "mlp", "--validation-split", "1"},
                 {"--lazy goes with the linear models (linear, logistic, hinge)", "--model", "mlp", "--lazy"},
                 {"--init goes with --model", "--loss", "(w*x1-y)^2", "--params", "w=0", "--init", "w.json"},
         };

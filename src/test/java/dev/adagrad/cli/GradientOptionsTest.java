@@ -118,6 +118,23 @@ class GradientOptionsTest {
         assertEquals(2601.0, Double.parseDouble(first[column]), result.out()); // ∂(2601·x)/∂x
     }
 
+    /**
+     * The operators with the longest code (cot's jump to NaN where tan x = 0, powers, divisions, remainders) at
+     * 2,500 nodes: one JVM method held no more than about 3,000 of them, so this failed before expressions were cut
+     * into segments.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"x", "x^x", "x/x", "x%x", "cot(x)", "pow(x,x)",
+            "max(x,x)", "x^x/x"})
+    void exactWorksUpToTheDocumentedSize(String term) {
+        int nodesPerTerm = term.equals("x") ? 1 : term.equals("cot(x)") ? 2 : term.equals("x^x/x") ? 5 : 3;
+        int terms = 2500 / (nodesPerTerm + 1); // and a + between two terms
+        String expression = String.join("+", java.util.Collections.nCopies(terms, term));
+        Cli.Result result = Cli.run("run", "--f", expression, "--x0", "1", "--grad", "exact", "--steps", "1",
+                "--format", "csv");
+        assertEquals(0, result.exitCode(), term + ": " + result.err());
+    }
+
     /** The check's row for a variable, split into its four cells. */
     private static String[] row(Cli.Result result, String variable) {
         return Arrays.stream(result.outLines())

@@ -101,7 +101,7 @@ class PictureOptionsTest {
                 Arguments.of(List.of("--plot", "p.png", "--plot-size", "1000x99999"), "each side must be 100 to 4000"),
                 Arguments.of(List.of("--animate", "p.png"), "--animate: the animation's name must end in .gif"),
                 Arguments.of(List.of("--plot", "p.png", "--tol", "-1"), "--tol must be ≥ 0"),
-                Arguments.of(List.of("--plot", "p.png", "--animate", "p.gif", "--lr", "-1"), "learning rate"),
+                Arguments.of(List.of("--plot", "p.png", "--animate", "p.gif", "--lr", "-1"), "lr must be > 0 (got -1)"),
                 Arguments.of(List.of("--plot", "p.png", "--box", "1:0,0:1"),
                         "--box: the x minimum 1 must be below the maximum 0 (got '1:0,0:1')"),
                 Arguments.of(List.of("--plot", "p.png", "--box", "0:1,2:2"),

@@ -80,4 +80,15 @@ class SweepCommandTest {
         String momentum = result.out().lines().filter(line -> line.startsWith("momentum")).findFirst().orElseThrow();
         assertTrue(momentum.matches("momentum +\\| +0\\.01 \\|.*"), momentum);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "1..1e-4 | adagrad sweep: --lr: a sweep's range must satisfy 0 < low ≤ high (got 1..1e-4)",
+            "0..1    | adagrad sweep: --lr: a sweep's range must satisfy 0 < low ≤ high (got 0..1)",
+            "0.1..0.1 | adagrad sweep: --lr 0.1..0.1 is one rate: give low < high, or --points 1"})
+    void aBadRangeIsShownAsTyped(String range, String message) {
+        dev.adagrad.Cli.Result result = dev.adagrad.Cli.run("sweep", "--f", "x^2", "--x0", "1", "--lr", range);
+        org.junit.jupiter.api.Assertions.assertEquals(2, result.exitCode());
+        org.junit.jupiter.api.Assertions.assertEquals(message, result.errLines()[0]);
+    }
 }

@@ -29,7 +29,7 @@ final class OptimizerDb {
         }
     }
 
-    private static final String LR = "Invalid learning rate";
+    private static final String LR = "lr must be > 0";
 
     static final List<Entry> ALL = List.of(
             entry("sgd", 0.01, variants(Map.of("momentum", 0.9), Map.of("momentum", 0.9, "dampening", 0.5),
