@@ -144,7 +144,7 @@ public final class OptimizerOptions {
             return build(spec(), compat, given, dimension);
         } catch (InvalidSetting e) {
             throw new UsageException(Hyperparameter.option(e.name()) + " must be " + e.rule() + " (got "
-                    + Hyperparameter.text(e.value()) + ")");
+                    + e.value() + ")");
         }
     }
 
@@ -157,7 +157,7 @@ public final class OptimizerOptions {
             return build(spec, compat, given, dimension);
         } catch (InvalidSetting e) { // given with --set or a per-optimizer --lr: named as the optimizer's setting
             throw new UsageException(spec.name() + "'s " + e.name() + " must be " + e.rule() + " (got "
-                    + Hyperparameter.text(e.value()) + ")");
+                    + e.value() + ")");
         }
     }
 

@@ -9,11 +9,16 @@ public final class InvalidSetting extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String name;
-    private final double value;
+    private final String value;
     private final String rule;
 
     InvalidSetting(String name, double value, String rule) {
-        super(name + " must be " + rule + " (got " + Hyperparameter.text(value) + ")");
+        this(name, Hyperparameter.text(value), rule);
+    }
+
+    /** A setting that takes a word, e.g. L-BFGS's {@code line_search}. */
+    InvalidSetting(String name, String value, String rule) {
+        super(name + " must be " + rule + " (got " + value + ")");
         this.name = name;
         this.value = value;
         this.rule = rule;
@@ -24,7 +29,8 @@ public final class InvalidSetting extends IllegalArgumentException {
         return name;
     }
 
-    public double value() {
+    /** The value as people write it: {@code 0}, {@code 1e-8}, {@code wolfe}. */
+    public String value() {
         return value;
     }
 

@@ -141,15 +141,13 @@ public final class Lbfgs extends TabledOptimizer implements ClosureOptimizer {
         return switch (name) {
             case "strong_wolfe" -> true;
             case "none" -> false;
-            default -> throw new IllegalArgumentException("Invalid line_search value: " + name
-                    + " (must be strong_wolfe or none)");
+            default -> throw new InvalidSetting("line_search", name, "strong_wolfe or none");
         };
     }
 
     private static void whole(String name, double value, double least) {
         if (!(value >= least && value == Math.rint(value) && value <= 1e6)) {
-            throw new IllegalArgumentException("Invalid " + name + " value: " + value + " (must be a whole number ≥ "
-                    + (long) least + " and ≤ 1000000)");
+            throw new InvalidSetting(name, value, "a whole number ≥ " + (long) least + " and ≤ 1000000");
         }
     }
 

@@ -50,14 +50,16 @@ public final class Rprop extends TabledOptimizer {
                  double stepSizeMax) {
         super(dimension);
         Check.learningRate(learningRate);
-        if (!(0 < etaMinus && etaMinus < 1 && 1 < etaPlus)) {
-            throw new IllegalArgumentException("Invalid eta values: " + etaMinus + ", " + etaPlus
-                    + " (must be 0 < etaminus < 1 < etaplus)");
+        if (!(0 < etaMinus && etaMinus < 1)) { // PyTorch: 0 < etaminus < 1 < etaplus
+            throw new InvalidSetting("etaminus", etaMinus, "> 0 and < 1");
+        }
+        if (!(1 < etaPlus)) {
+            throw new InvalidSetting("etaplus", etaPlus, "> 1");
         }
         Check.atLeastZero("step_size_min", stepSizeMin);
         if (!(stepSizeMax >= stepSizeMin)) {
-            throw new IllegalArgumentException("Invalid step_size_max value: " + stepSizeMax
-                    + " (must be ≥ step_size_min, " + stepSizeMin + ")");
+            throw new InvalidSetting("step_size_max", stepSizeMax,
+                    "≥ step_size_min, " + Hyperparameter.text(stepSizeMin));
         }
         this.learningRate = learningRate;
         this.etaMinus = etaMinus;

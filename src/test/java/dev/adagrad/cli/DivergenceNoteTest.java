@@ -2,6 +2,7 @@ package dev.adagrad.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adagrad.Cli;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,16 @@ class DivergenceNoteTest {
         Cli.Result result = Cli.run("run", "--f", "x^2", "--x0", "4", "--optimizer", "sgd", "--lr", "0.1",
                 "--steps", "50");
         assertEquals("", result.err());
+    }
+
+    /** Climbing on purpose: x² from 4 with --maximize grows as fast as sgd at lr 10 descends into divergence. */
+    @Test
+    void aMaximizedRunThatClimbsHasNoNote() {
+        Cli.Result result = Cli.run("run", "--f", "x^2", "--x0", "4", "--optimizer", "sgd", "--lr", "10",
+                "--steps", "10", "--maximize", "--format", "csv");
+        assertEquals(0, result.exitCode());
+        assertEquals("", result.err());
+        assertTrue(new dev.adagrad.CsvTable(result.out()).number(10, "f") > 1e6 * 16, "f did grow");
     }
 
     @Test

@@ -57,14 +57,14 @@ class LbfgsTest {
 
     static Stream<Arguments> invalidSettings() {
         return Stream.of(
-                Arguments.of("Invalid learning rate: 0.0", List.of("--lr", "0")),
-                Arguments.of("Invalid max_iter value: 0.0", List.of("--max-iter", "0")),
-                Arguments.of("Invalid max_iter value: 2.5", List.of("--max-iter", "2.5")),
-                Arguments.of("Invalid max_eval value: -1.0", List.of("--max-eval", "-1")),
-                Arguments.of("Invalid tolerance_grad value: -1.0", List.of("--tolerance-grad", "-1")),
-                Arguments.of("Invalid tolerance_change value: -1.0", List.of("--tolerance-change", "-1")),
-                Arguments.of("Invalid history_size value: 0.0", List.of("--history-size", "0")),
-                Arguments.of("Invalid line_search value: wolfe (must be strong_wolfe or none)",
+                Arguments.of("--lr must be > 0 (got 0)", List.of("--lr", "0")),
+                Arguments.of("--max-iter must be a whole number ≥ 1 and ≤ 1000000 (got 0)", List.of("--max-iter", "0")),
+                Arguments.of("--max-iter must be a whole number ≥ 1 and ≤ 1000000 (got 2.5)", List.of("--max-iter", "2.5")),
+                Arguments.of("--max-eval must be a whole number ≥ 0 and ≤ 1000000 (got -1)", List.of("--max-eval", "-1")),
+                Arguments.of("--tolerance-grad must be ≥ 0 (got -1)", List.of("--tolerance-grad", "-1")),
+                Arguments.of("--tolerance-change must be ≥ 0 (got -1)", List.of("--tolerance-change", "-1")),
+                Arguments.of("--history-size must be a whole number ≥ 1 and ≤ 1000000 (got 0)", List.of("--history-size", "0")),
+                Arguments.of("--line-search must be strong_wolfe or none (got wolfe)",
                         List.of("--line-search", "wolfe")));
     }
 

@@ -93,22 +93,22 @@ class NewOptimizersByHandTest {
 
     static Stream<Arguments> invalidSettings() {
         return Stream.of(
-                Arguments.of("rprop", "Invalid learning rate: -1.0", List.of("--lr", "-1")),
-                Arguments.of("rprop", "Invalid eta values: 1.5, 1.2", List.of("--etaminus", "1.5")),
-                Arguments.of("rprop", "Invalid eta values: 0.5, 0.9", List.of("--etaplus", "0.9")),
-                Arguments.of("rprop", "Invalid eta values: 0.0, 1.2", List.of("--etaminus", "0")),
-                Arguments.of("rprop", "Invalid step_size_min value: -1.0", List.of("--step-size-min", "-1")),
-                Arguments.of("rprop", "Invalid step_size_max value: 0.001", List.of("--step-size-min", "0.01",
+                Arguments.of("rprop", "--lr must be > 0 (got -1)", List.of("--lr", "-1")),
+                Arguments.of("rprop", "--etaminus must be > 0 and < 1 (got 1.5)", List.of("--etaminus", "1.5")),
+                Arguments.of("rprop", "--etaplus must be > 1 (got 0.9)", List.of("--etaplus", "0.9")),
+                Arguments.of("rprop", "--etaminus must be > 0 and < 1 (got 0)", List.of("--etaminus", "0")),
+                Arguments.of("rprop", "--step-size-min must be ≥ 0 (got -1)", List.of("--step-size-min", "-1")),
+                Arguments.of("rprop", "--step-size-max must be ≥ step_size_min, 0.01 (got 0.001)", List.of("--step-size-min", "0.01",
                         "--step-size-max", "0.001")),
-                Arguments.of("asgd", "Invalid learning rate: 0.0", List.of("--lr", "0")),
-                Arguments.of("asgd", "Invalid lambd value: -0.1", List.of("--lambd", "-0.1")),
-                Arguments.of("asgd", "Invalid alpha value: -1.0", List.of("--alpha", "-1")),
-                Arguments.of("asgd", "Invalid t0 value: -5.0", List.of("--t0", "-5")),
-                Arguments.of("asgd", "Invalid weight_decay value: -1.0", List.of("--weight-decay", "-1")),
-                Arguments.of("lion", "Invalid learning rate: -0.1", List.of("--lr", "-0.1")),
-                Arguments.of("lion", "Invalid beta1 value: 1.5", List.of("--beta1", "1.5")),
-                Arguments.of("lion", "Invalid beta2 value: -0.5", List.of("--beta2", "-0.5")),
-                Arguments.of("lion", "Invalid weight_decay value: -1.0", List.of("--weight-decay", "-1")));
+                Arguments.of("asgd", "--lr must be > 0 (got 0)", List.of("--lr", "0")),
+                Arguments.of("asgd", "--lambd must be ≥ 0 (got -0.1)", List.of("--lambd", "-0.1")),
+                Arguments.of("asgd", "--alpha must be ≥ 0 (got -1)", List.of("--alpha", "-1")),
+                Arguments.of("asgd", "--t0 must be ≥ 0 (got -5)", List.of("--t0", "-5")),
+                Arguments.of("asgd", "--weight-decay must be ≥ 0 (got -1)", List.of("--weight-decay", "-1")),
+                Arguments.of("lion", "--lr must be > 0 (got -0.1)", List.of("--lr", "-0.1")),
+                Arguments.of("lion", "--beta1 must be ≥ 0 and < 1 (got 1.5)", List.of("--beta1", "1.5")),
+                Arguments.of("lion", "--beta2 must be ≥ 0 and < 1 (got -0.5)", List.of("--beta2", "-0.5")),
+                Arguments.of("lion", "--weight-decay must be ≥ 0 (got -1)", List.of("--weight-decay", "-1")));
     }
 
     @ParameterizedTest(name = "{0} {2}")
