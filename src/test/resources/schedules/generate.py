@@ -19,12 +19,45 @@ ROSEN = ("(1-x)^2+100*(y-x^2)^2", ["x", "y"], [-1.5, 2.0], lambda p: (1 - p[0]) 
 NEG_QUAD = ("-(w^2+10*b^2)", ["w", "b"], [1.0, 1.0], lambda p: -(p[0] ** 2 + 10 * p[1] ** 2))
 BUMP = ("exp(-(x-1)^2-(y+0.5)^2)", ["x", "y"], [0.2, 0.3], lambda p: torch.exp(-(p[0] - 1) ** 2 - (p[1] + 0.5) ** 2))
 
+class Lion(torch.optim.Optimizer):
+    """Lion (Chen et al. 2023) as the paper writes it, with betas in its defaults as lion-pytorch has them, so that
+    torch's own OneCycleLR cycles its beta1 as it does Adam's: c = b1*m + (1-b1)*g; x -= lr*sign(c);
+    m = b2*m + (1-b2)*g (decoupled weight decay first: x *= 1 - lr*wd)."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.99), weight_decay=0.0):
+        super().__init__(params, dict(lr=lr, betas=betas, weight_decay=weight_decay))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            beta1, beta2 = group["betas"]
+            for p in group["params"]:
+                state = self.state[p]
+                if not state:
+                    state["m"] = torch.zeros_like(p)
+                m = state["m"]
+                p.mul_(1 - group["lr"] * group["weight_decay"])
+                c = beta1 * m + (1 - beta1) * p.grad
+                p.add_(torch.sign(c), alpha=-group["lr"])
+                m.mul_(beta2).add_(p.grad, alpha=1 - beta2)
+
+
 OPTIMIZERS = {
     "sgd": lambda params, lr, extra: torch.optim.SGD(params, lr=lr, **extra),
     "momentum": lambda params, lr, extra: torch.optim.SGD(params, lr=lr, momentum=0.9, **extra),
     "adam": lambda params, lr, extra: torch.optim.Adam(params, lr=lr, **extra),
     "adagrad": lambda params, lr, extra: torch.optim.Adagrad(params, lr=lr, **extra),
     "rmsprop": lambda params, lr, extra: torch.optim.RMSprop(params, lr=lr, **extra),
+    "nesterov": lambda params, lr, extra: torch.optim.SGD(params, lr=lr, momentum=0.9, nesterov=True, **extra),
+    "adamw": lambda params, lr, extra: torch.optim.AdamW(params, lr=lr, **extra),
+    # foreach=True: torch 1.13's default single-tensor NAdam multiplies mu in twice (fixed upstream in PR #92699);
+    # its foreach path follows the documented formula, as adagrad does
+    "nadam": lambda params, lr, extra: torch.optim.NAdam(params, lr=lr, foreach=True, **extra),
+    "radam": lambda params, lr, extra: torch.optim.RAdam(params, lr=lr, **extra),
+    "adamax": lambda params, lr, extra: torch.optim.Adamax(params, lr=lr, **extra),
+    "lion": lambda params, lr, extra: Lion(params, lr=lr, **extra),
+    # a rule file, checked against the torch optimizer it writes down
+    "examples/optimizers/adam.opt": lambda params, lr, extra: torch.optim.Adam(params, lr=lr, **extra),
 }
 
 S = torch.optim.lr_scheduler
@@ -50,6 +83,25 @@ def schedulers(opt, name):
                              cycle_momentum=False, pct_start=0.25),
                 "onecycle:max_lr=0.3,total_steps=50,anneal_strategy=linear,three_phase=true,cycle_momentum=false,"
                 "pct_start=0.25", None)
+    # cycle_momentum left to torch's default, True: momentum (SGD, RMSprop) or beta1 (betas) from 0.95 to 0.85 and back
+    if name == "onecycle-momentum":
+        return S.OneCycleLR(opt, max_lr=0.09, total_steps=40), "onecycle:max_lr=0.09,total_steps=40", None
+    if name == "onecycle-momentum-small":
+        return S.OneCycleLR(opt, max_lr=0.0005, total_steps=60), "onecycle:max_lr=0.0005,total_steps=60", None
+    if name == "onecycle-three":
+        return (S.OneCycleLR(opt, max_lr=0.05, total_steps=50, three_phase=True, base_momentum=0.8,
+                             max_momentum=0.9, cycle_momentum=True),
+                "onecycle:max_lr=0.05,total_steps=50,three_phase=true,base_momentum=0.8,max_momentum=0.9,"
+                "cycle_momentum=true", None)
+    if name == "onecycle-three-linear":
+        return (S.OneCycleLR(opt, max_lr=0.06, total_steps=50, anneal_strategy="linear", three_phase=True,
+                             pct_start=0.25),
+                "onecycle:max_lr=0.06,total_steps=50,anneal_strategy=linear,three_phase=true,pct_start=0.25", None)
+    # Adagrad has neither momentum nor betas: torch raises ValueError unless cycle_momentum=False, which adagrad's
+    # onecycle takes as its default
+    if name == "onecycle-no-momentum":
+        return (S.OneCycleLR(opt, max_lr=0.5, total_steps=40, cycle_momentum=False),
+                "onecycle:max_lr=0.5,total_steps=40", None)
     if name == "warm-restarts":
         return (S.CosineAnnealingWarmRestarts(opt, T_0=5, T_mult=2, eta_min=0.01),
                 "cosine-warm-restarts:T_0=5,T_mult=2,eta_min=0.01", None)
@@ -94,6 +146,21 @@ CASES = [
     ("maximize-adam-bump", BUMP, "adam", 0.05, "none", 30, True, {"weight_decay": 0.05}),
     ("maximize-momentum-negquad", NEG_QUAD, "momentum", 0.01, "none", 30, True, {"weight_decay": 0.2}),
     ("maximize-plateau-sgd-bump", BUMP, "sgd", 0.8, "plateau-max", 40, True, {}),
+    ("onecycle-momentum-sgd-quad", QUAD, "sgd", 0.04, "onecycle-momentum", 40, False, {}),
+    ("onecycle-momentum-momentum-rosenbrock", ROSEN, "momentum", 0.0005, "onecycle-momentum-small", 60, False, {}),
+    ("onecycle-momentum-nesterov-quad", QUAD, "nesterov", 0.04, "onecycle-momentum", 40, False, {}),
+    ("onecycle-momentum-rmsprop-quad", QUAD, "rmsprop", 0.01, "onecycle-momentum", 40, False, {}),
+    ("onecycle-momentum-adam-rosenbrock", ROSEN, "adam", 0.05, "onecycle-momentum", 40, False, {}),
+    ("onecycle-momentum-adamw-quad", QUAD, "adamw", 0.05, "onecycle-momentum", 40, False, {}),
+    ("onecycle-momentum-nadam-quad", QUAD, "nadam", 0.05, "onecycle-momentum", 40, False, {}),
+    ("onecycle-momentum-radam-rosenbrock", ROSEN, "radam", 0.05, "onecycle-momentum", 40, False, {}),
+    ("onecycle-momentum-adamax-quad", QUAD, "adamax", 0.05, "onecycle-momentum", 40, False, {}),
+    ("onecycle-momentum-lion-quad", QUAD, "lion", 0.05, "onecycle-momentum", 40, False, {}),
+    ("onecycle-momentum-adam-rule-rosenbrock", ROSEN, "examples/optimizers/adam.opt", 0.05, "onecycle-momentum", 40,
+     False, {}),
+    ("onecycle-three-adam-rosenbrock", ROSEN, "adam", 0.05, "onecycle-three", 50, False, {}),
+    ("onecycle-three-linear-sgd-quad", QUAD, "sgd", 0.04, "onecycle-three-linear", 50, False, {}),
+    ("onecycle-no-momentum-adagrad-quad", QUAD, "adagrad", 0.5, "onecycle-no-momentum", 40, False, {}),
 ]
 
 

@@ -95,7 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
             OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
             entries.add(new Comparison.Entry(optimizer.name(),
                     update.wrap(OptimizerOptions.create(optimizer, perOptimizer.compat, entry.getValue(), dimension),
-                            dimension, stopping.steps)));
+                            optimizer.name(), dimension, stopping.steps)));
             learningRates.add(optimizer.settings(perOptimizer.compat, entry.getValue()).number("lr"));
         }
         Comparison comparison = new Comparison(problem.objective(), gradientMethod,
@@ -199,7 +199,7 @@ public final class CompareCommand implements Callable<Integer> {
         double[] rates = SweepCommand.learningRates(SweepCommand.DEFAULT_RANGE, SweepCommand.DEFAULT_POINTS);
         int dimension = problem.start().dimension();
         List<Sweep.Candidate> candidates = SweepCommand.candidates(swept, setsOfSwept, perOptimizer.compat,
-                dimension, optimizer -> update.wrap(optimizer, dimension, stopping.steps));
+                dimension, (optimizer, name) -> update.wrap(optimizer, name, dimension, stopping.steps));
         Sweep sweep = new Sweep(new Comparison(problem.objective(), problemOptions.gradientMethod(),
                 Runtime.getRuntime().availableProcessors()).withNoise(noise.noise()), update.maximize);
         List<String> diverged = new ArrayList<>();

@@ -69,7 +69,7 @@ public final class ExplainCommand implements Callable<Integer>, OptimizerCommand
         }
         update.validate(steps);
         Optimizer optimizer = update.wrap(optimizerOptions.create(problem.start().dimension()),
-                problem.start().dimension(), steps);
+                optimizerOptions.spec().name(), problem.start().dimension(), steps);
         PrintWriter out = spec.commandLine().getOut();
         ExplainWriter writer = new ExplainWriter(out, problem.start().variables(), title(problem));
         Runner runner = new Runner(problem.objective(), problemOptions.gradientMethod(), optimizer, writer, writer)

@@ -241,7 +241,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
         }
         Trainer trainer = new Trainer(problem.training(), problem.validation(), method,
                 update.wrap(elementWise(optimizerOptions.create(problem.training().dimension()),
-                        optimizerOptions.name), problem.training().dimension(), scheduleSteps(schedule, problem)),
+                        optimizerOptions.name), optimizerOptions.spec().name(), problem.training().dimension(),
+                        scheduleSteps(schedule, problem)),
                 conventions, stop).scheduleEveryStep(scheduleEvery == ScheduleEvery.step);
         FitResult result;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
@@ -458,7 +459,7 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
             OptimizerSpec optimizer = OptimizerOptions.spec(entry.getKey());
             entries.add(new FitComparison.Entry(optimizer.name(),
                     update.wrap(elementWise(OptimizerOptions.create(optimizer, optimizerOptions.compat,
-                            entry.getValue(), dimension), optimizer.name()), dimension,
+                            entry.getValue(), dimension), optimizer.name()), optimizer.name(), dimension,
                             scheduleSteps(schedule, problem))));
             learningRates.add(optimizer.settings(optimizerOptions.compat, entry.getValue()).number("lr"));
         }

@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         }
         update.validate(stopping.steps);
         Optimizer optimizer = update.wrap(optimizerOptions.create(problem.start().dimension()),
-                problem.start().dimension(), stopping.steps);
+                optimizerOptions.spec().name(), problem.start().dimension(), stopping.steps);
         stopping.validate();
         everyOption.validate();
         pictures.validate(problem.start().dimension(), outputOptions.output);

@@ -10,7 +10,7 @@ import dev.adagrad.run.StopReason;
 import dev.adagrad.optim.Optimizer;
 import dev.adagrad.run.Comparison;
 import dev.adagrad.run.Sweep;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +82,7 @@ public final class SweepCommand implements Callable<Integer> {
         double[] learningRates = learningRates(range, points);
         int dimension = problem.start().dimension();
         List<Sweep.Candidate> candidates = candidates(perOptimizer.optimizers, perOptimizer.sets, perOptimizer.compat,
-                dimension, optimizer -> update.wrap(optimizer, dimension, stopping.steps));
+                dimension, (optimizer, name) -> update.wrap(optimizer, name, dimension, stopping.steps));
         List<Sweep.Outcome> outcomes;
         // Opened before the sweep, so that a bad --output is a usage error at once, not after all the runs.
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
@@ -177,7 +177,7 @@ public final class SweepCommand implements Callable<Integer> {
      * rate, so a misused setting is a usage error before anything runs.
      */
     static List<Sweep.Candidate> candidates(List<String> optimizers, List<String> sets, Compat compat,
-                                            int dimension, UnaryOperator<Optimizer> parts) {
+                                            int dimension, BiFunction<Optimizer, String, Optimizer> parts) {
         Map<String, Map<String, Object>> settings = PerOptimizerSettings.parse(optimizers, null, sets);
         List<Sweep.Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> entry : settings.entrySet()) {
@@ -189,7 +189,7 @@ public final class SweepCommand implements Callable<Integer> {
             Sweep.Candidate candidate = new Sweep.Candidate(optimizer.name(), rate -> {
                 Map<String, Object> given = new LinkedHashMap<>(entry.getValue());
                 given.put("lr", rate);
-                return parts.apply(OptimizerOptions.create(optimizer, compat, given, dimension));
+                return parts.apply(OptimizerOptions.create(optimizer, compat, given, dimension), optimizer.name());
             });
             candidate.atLearningRate().apply(1.0);
             candidates.add(candidate);

@@ -22,8 +22,10 @@ public final class UpdateOptions {
             description = "A learning-rate schedule with torch.optim.lr_scheduler's names and parameters: "
                     + "step:step_size=30,gamma=0.1, multistep:milestones=30;80, exponential:gamma=0.99, "
                     + "cosine:T_max=100,eta_min=0, linear:start_factor=0.1,total_iters=10, "
-                    + "onecycle:max_lr=0.1,total_steps=N, cosine-warm-restarts:T_0=10,T_mult=2, "
-                    + "reduce-on-plateau:factor=0.1,patience=10 (on f). It steps after every optimizer step.")
+                    + "onecycle:max_lr=0.1,total_steps=N (it cycles the momentum or beta1 too, from max_momentum=0.95 "
+                    + "to base_momentum=0.85, unless cycle_momentum=false or the optimizer has neither), "
+                    + "cosine-warm-restarts:T_0=10,T_mult=2, reduce-on-plateau:factor=0.1,patience=10 (on f). It "
+                    + "steps after every optimizer step.")
     Schedule.Spec schedule;
 
     @Option(names = "--then", paramLabel = "NAME:K=V,…", converter = ScheduleConverter.class,
@@ -65,11 +67,20 @@ public final class UpdateOptions {
         }
     }
 
-    /** The optimizer with the parts asked for; {@code steps} is the number of schedule steps the run takes. */
-    Optimizer wrap(Optimizer optimizer, int dimension, long steps) {
+    /**
+     * The optimizer with the parts asked for; {@code name} is the optimizer's, for messages, and {@code steps} the
+     * number of schedule steps the run takes.
+     */
+    Optimizer wrap(Optimizer optimizer, String name, int dimension, long steps) {
         Optimizer wrapped = maximize ? new Maximize(optimizer, dimension) : optimizer;
         if (schedule == null) {
             return wrapped;
+        }
+        for (Schedule.Spec given : then == null ? java.util.List.of(schedule) : java.util.List.of(schedule, then)) {
+            if (given.cyclesMomentumExplicitly() && optimizer.cycledMomentum() == null) {
+                throw new UsageException("--schedule onecycle: cycle_momentum=true cycles a momentum or beta1, and "
+                        + name + " has neither (leave cycle_momentum out: it is off for " + name + ")");
+            }
         }
         Schedule rates = schedule.create(steps, maximize);
         if (then != null) {
@@ -78,7 +89,7 @@ public final class UpdateOptions {
         try {
             return new Scheduled(wrapped, rates, dimension);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException((e.getMessage().startsWith("onecycle:") ? "--schedule " : "") + e.getMessage());
         }
     }
 

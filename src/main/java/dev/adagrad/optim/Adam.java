@@ -65,7 +65,7 @@ public final class Adam extends TabledOptimizer {
                         adamW || s.flag("decoupled_weight_decay")), s.flag("amsgrad"), s.flag("eps_hat")));
     }
 
-    private final double beta1;
+    private double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
@@ -90,6 +90,23 @@ public final class Adam extends TabledOptimizer {
         this.maxSecondMoment = state.addIf(amsgrad, new StateColumn("v_max", "v max", 4,
                 "largest second moment so far"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
+    }
+
+    @Override
+    public String cycledMomentum() {
+        return "beta1";
+    }
+
+    @Override
+    public double momentum() {
+        return beta1;
+    }
+
+    /** A cycled β₁ (OneCycleLR's cycle_momentum): the moments and the bias correction use it from the next step. */
+    @Override
+    public void momentum(double value) {
+        beta1 = value;
+        moments.beta1(value);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class Adamax extends TabledOptimizer {
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.flag("eps_outside_max")));
 
-    private final double beta1;
+    private double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
@@ -59,6 +59,23 @@ public final class Adamax extends TabledOptimizer {
         this.moments = Moments.firstOnly(state, beta1);
         this.infinityNorm = state.add(new StateColumn("u", "u", 4, "exponentially weighted infinity norm u"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / u, applied to m̂"));
+    }
+
+    @Override
+    public String cycledMomentum() {
+        return "beta1";
+    }
+
+    @Override
+    public double momentum() {
+        return beta1;
+    }
+
+    /** A cycled β₁ (OneCycleLR's cycle_momentum): the moments and the bias correction use it from the next step. */
+    @Override
+    public void momentum(double value) {
+        beta1 = value;
+        moments.beta1(value);
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class Lion extends TabledOptimizer {
             .build((dimension, s) -> new Lion(dimension, s.number("lr"), s.number("beta1"), s.number("beta2"),
                     new WeightDecay(s.number("weight_decay"), true)));
 
-    private final double beta1;
+    private double beta1;
     private final double beta2;
     private final WeightDecay weightDecay;
     private final double[] momentum;
@@ -49,6 +49,22 @@ public final class Lion extends TabledOptimizer {
         this.momentum = state.add(new StateColumn("m", "m", 4, "momentum m"));
         this.reportedRate = state.add(StateColumn.learningRate("γ: every variable moves by it"));
         java.util.Arrays.fill(reportedRate, Double.NaN);
+    }
+
+    @Override
+    public String cycledMomentum() {
+        return "beta1";
+    }
+
+    @Override
+    public double momentum() {
+        return beta1;
+    }
+
+    /** A cycled β₁ (OneCycleLR's cycle_momentum), used from the next step on. */
+    @Override
+    public void momentum(double value) {
+        beta1 = value;
     }
 
     @Override

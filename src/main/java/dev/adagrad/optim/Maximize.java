@@ -116,4 +116,19 @@ public final class Maximize implements Optimizer {
     public void stepSchedule(double f) {
         inner.stepSchedule(f);
     }
+
+    @Override
+    public String cycledMomentum() {
+        return inner.cycledMomentum();
+    }
+
+    @Override
+    public double momentum() {
+        return inner.momentum();
+    }
+
+    @Override
+    public void momentum(double value) {
+        inner.momentum(value);
+    }
 }

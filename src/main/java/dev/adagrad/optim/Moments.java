@@ -12,7 +12,8 @@ package dev.adagrad.optim;
  */
 final class Moments {
 
-    private final double beta1;
+    /** β₁: a hyperparameter until OneCycleLR cycles it. */
+    private double beta1;
     private final double beta2;
     private final double[] first;
     private final double[] second;
@@ -32,6 +33,11 @@ final class Moments {
         this.beta2 = beta2;
         this.first = state.add(StateColumn.FIRST_MOMENT);
         this.second = withSecond ? state.add(StateColumn.SECOND_MOMENT) : null;
+    }
+
+    /** Sets β₁ from the next update on (OneCycleLR's cycled beta1). */
+    void beta1(double value) {
+        beta1 = value;
     }
 
     /** Updates mᵢ with this step's gradient {@code g} and returns the new mₜ. */

@@ -43,7 +43,7 @@ public final class NAdam extends TabledOptimizer {
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("momentum_decay")));
 
-    private final double beta1;
+    private double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
@@ -66,6 +66,23 @@ public final class NAdam extends TabledOptimizer {
         this.momentumDecay = momentumDecay;
         this.moments = Moments.both(state, beta1, beta2);
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
+    }
+
+    @Override
+    public String cycledMomentum() {
+        return "beta1";
+    }
+
+    @Override
+    public double momentum() {
+        return beta1;
+    }
+
+    /** A cycled β₁ (OneCycleLR's cycle_momentum): the moments and the bias correction use it from the next step. */
+    @Override
+    public void momentum(double value) {
+        beta1 = value;
+        moments.beta1(value);
     }
 
     @Override

@@ -93,6 +93,32 @@ public interface Optimizer {
     void learningRate(double rate);
 
     /**
+     * The hyperparameter torch 1.13's {@code OneCycleLR} cycles when {@code cycle_momentum} is on, chosen as torch
+     * chooses it from the optimizer's defaults: {@code "beta1"} for an optimizer with betas (the Adam family, Lion),
+     * else {@code "momentum"} for one with a momentum (SGD, RMSprop); null for the others, which have nothing to cycle.
+     */
+    default String cycledMomentum() {
+        return null;
+    }
+
+    /** The current value of {@link #cycledMomentum()}; NaN when there is none. */
+    default double momentum() {
+        return Double.NaN;
+    }
+
+    /**
+     * Sets {@link #cycledMomentum()} from the next step on, allocating nothing: a schedule's value, as torch's
+     * OneCycleLR sets {@code group['momentum']} or {@code group['betas'][0]}. The first call comes when the schedule
+     * starts, before the first step; from then on any state the value needs is kept and reported (SGD's and RMSprop's
+     * momentum buffer, even when their momentum was 0, as torch then keeps one).
+     *
+     * @throws UnsupportedOperationException if {@link #cycledMomentum()} is null
+     */
+    default void momentum(double value) {
+        throw new UnsupportedOperationException("no momentum or beta1 to set");
+    }
+
+    /**
      * Called by the loop after each step (or, in {@code fit}, each epoch) with f there: a {@link Scheduled} optimizer
      * takes its schedule's step, as torch's {@code scheduler.step()} follows {@code optimizer.step()}. Nothing else
      * does anything.

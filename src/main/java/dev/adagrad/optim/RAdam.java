@@ -41,7 +41,7 @@ public final class RAdam extends TabledOptimizer {
             .build((dimension, s) -> new RAdam(dimension, s.number("lr"), s.number("beta1"), s.number("beta2"),
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
 
-    private final double beta1;
+    private double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
@@ -60,6 +60,23 @@ public final class RAdam extends TabledOptimizer {
         this.rhoInfinity = 2 / (1 - beta2) - 1;
         this.moments = Moments.both(state, beta1, beta2);
         this.effectiveLearningRate = state.add(StateColumn.learningRate("γ·r·l (γ while ρ ≤ 5), applied to m̂"));
+    }
+
+    @Override
+    public String cycledMomentum() {
+        return "beta1";
+    }
+
+    @Override
+    public double momentum() {
+        return beta1;
+    }
+
+    /** A cycled β₁ (OneCycleLR's cycle_momentum): the moments and the bias correction use it from the next step. */
+    @Override
+    public void momentum(double value) {
+        beta1 = value;
+        moments.beta1(value);
     }
 
     @Override

@@ -49,7 +49,9 @@ public final class RmsProp extends TabledOptimizer {
     private final double alpha;
     private final double eps;
     private final WeightDecay weightDecay;
-    private final double momentum;
+    /** μ: a hyperparameter until OneCycleLR cycles it ({@link #momentum(double)}). */
+    private double momentum;
+    private boolean bufferReported;
     private final boolean centered;
     private final boolean epsInsideSqrt;
     private final double[] squareAverage;
@@ -75,7 +77,31 @@ public final class RmsProp extends TabledOptimizer {
         this.gradientAverage = state.addIf(centered, new StateColumn("grad_avg", "Grad Avg", 4,
                 "gradient average (centered)"));
         this.momentumBuffer = state.addIf(momentum > 0, StateColumn.MOMENTUM_BUFFER);
+        this.bufferReported = momentum > 0;
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√ṽ + eps)"));
+    }
+
+    @Override
+    public String cycledMomentum() {
+        return "momentum";
+    }
+
+    @Override
+    public double momentum() {
+        return momentum;
+    }
+
+    /**
+     * A cycled μ. The buffer is reported from the first call on (after the lr column): torch creates it at the first
+     * step when μ > 0 then, as OneCycleLR's max_momentum makes it.
+     */
+    @Override
+    public void momentum(double value) {
+        momentum = value;
+        if (!bufferReported) {
+            state.report(StateColumn.MOMENTUM_BUFFER, momentumBuffer);
+            bufferReported = true;
+        }
     }
 
     @Override

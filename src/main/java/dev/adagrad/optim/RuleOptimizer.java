@@ -43,6 +43,9 @@ final class RuleOptimizer extends TabledOptimizer {
     private final double[][] stateArrays;
     private final double[][] reportArrays;
     private final int lrSlot;
+    /** The slot of the hyperparameter beta1, else momentum, that OneCycleLR cycles; -1 if neither is declared. */
+    private final int momentumSlot;
+    private final String momentumName;
     private final int firstState;
 
     RuleOptimizer(RuleFile rule, int dimension, double[] hyperparameters) {
@@ -57,6 +60,11 @@ final class RuleOptimizer extends TabledOptimizer {
         if (lrSlot >= 0) {
             learningRate = slots[lrSlot];
         }
+        int beta1 = names.indexOf("beta1");
+        int momentum = names.indexOf("momentum");
+        this.momentumSlot = beta1 >= firstHyper && beta1 < firstState ? beta1
+                : momentum >= firstHyper && momentum < firstState ? momentum : -1;
+        this.momentumName = momentumSlot < 0 ? null : names.get(momentumSlot);
         List<Assignment> steps = rule.steps();
         stepCode = new Objective[steps.size()];
         stepTarget = new int[steps.size()];
@@ -203,6 +211,28 @@ final class RuleOptimizer extends TabledOptimizer {
     @Override
     public boolean skipsZeroGradients() {
         return false;
+    }
+
+    /**
+     * As torch picks betas before momentum: a rule's hyperparameter {@code beta1} if it declares one, else its
+     * {@code momentum}, else none.
+     */
+    @Override
+    public String cycledMomentum() {
+        return momentumName;
+    }
+
+    @Override
+    public double momentum() {
+        return momentumSlot < 0 ? Double.NaN : slots[momentumSlot];
+    }
+
+    @Override
+    public void momentum(double value) {
+        if (momentumSlot < 0) {
+            throw new UnsupportedOperationException("no hyperparameter beta1 or momentum to set");
+        }
+        slots[momentumSlot] = value;
     }
 
     /** Only a rule with a hyperparameter {@code lr} has a rate for a schedule to set. */

@@ -69,12 +69,21 @@ public abstract class Schedule {
         return chainable();
     }
 
+    protected final void momentum(double value) {
+        optimizer.momentum(value);
+    }
+
     protected final double lr() {
         return optimizer.learningRate();
     }
 
     protected final void lr(double rate) {
         optimizer.learningRate(rate);
+    }
+
+    /** Whether it sets the optimizer's momentum or beta1 too (OneCycleLR's cycle_momentum). */
+    public boolean cyclesMomentum() {
+        return false;
     }
 
     /**
@@ -202,10 +211,8 @@ public abstract class Schedule {
                     between("pct_start", 0, 1);
                     positive("div_factor");
                     positive("final_div_factor");
-                    if (Boolean.TRUE.equals(parameters.get("cycle_momentum"))) {
-                        throw new IllegalArgumentException("onecycle: cycle_momentum=true is not supported: the "
-                                + "schedule sets the learning rate only (give cycle_momentum=false)");
-                    }
+                    atLeastZero("base_momentum");
+                    atLeastZero("max_momentum");
                 }
                 case "cosine-warm-restarts" -> {
                     positive("T_0");
@@ -302,7 +309,8 @@ public abstract class Schedule {
                         parameters.containsKey("total_steps") ? (long) number("total_steps", 0) : steps,
                         number("pct_start", 0.3), text("anneal_strategy", "cos").equals("cos"),
                         number("div_factor", 25), number("final_div_factor", 1e4),
-                        Boolean.TRUE.equals(parameters.get("three_phase")));
+                        Boolean.TRUE.equals(parameters.get("three_phase")), (Boolean) parameters.get("cycle_momentum"),
+                        number("base_momentum", 0.85), number("max_momentum", 0.95));
                 case "cosine-warm-restarts" -> new CosineAnnealingWarmRestarts((long) number("T_0", 1),
                         (long) number("T_mult", 1), number("eta_min", 0));
                 case "reduce-on-plateau" -> new ReduceOnPlateau(text("mode", maximize ? "max" : "min"),
@@ -311,6 +319,11 @@ public abstract class Schedule {
                         number("eps", 1e-8));
                 default -> throw new IllegalStateException(name);
             };
+        }
+
+        /** Whether it is onecycle with cycle_momentum=true given (not just torch's default). */
+        public boolean cyclesMomentumExplicitly() {
+            return Boolean.TRUE.equals(parameters.get("cycle_momentum"));
         }
 
         /** The longest run it allows: onecycle refuses to step past total_steps, as torch does; else unlimited. */
@@ -333,7 +346,7 @@ public abstract class Schedule {
         ONECYCLE("onecycle", new String[] {"max_lr"}, "max_lr", Double.class, "total_steps", Long.class,
                 "pct_start", Double.class, "anneal_strategy", new String[] {"cos", "linear"}, "div_factor",
                 Double.class, "final_div_factor", Double.class, "three_phase", Boolean.class, "cycle_momentum",
-                Boolean.class),
+                Boolean.class, "base_momentum", Double.class, "max_momentum", Double.class),
         WARM_RESTARTS("cosine-warm-restarts", new String[] {"T_0"}, "T_0", Long.class, "T_mult", Long.class,
                 "eta_min", Double.class),
         PLATEAU("reduce-on-plateau", new String[0], "mode", new String[] {"min", "max"}, "factor", Double.class,
@@ -484,41 +497,81 @@ public abstract class Schedule {
     }
 
     /**
-     * {@code OneCycleLR} with {@code cycle_momentum=False}: up from max_lr/div_factor to max_lr over pct_start of the
-     * steps, then down to that over final_div_factor. The rate it starts from replaces the optimizer's lr, as in torch.
+     * {@code OneCycleLR}: up from max_lr/div_factor to max_lr over pct_start of the steps, then down to that over
+     * final_div_factor (three_phase: back to the start first, then down). The rate it starts from replaces the
+     * optimizer's lr, as in torch. With {@code cycle_momentum} it moves the optimizer's momentum (beta1 for one with
+     * betas) the other way, from max_momentum down to base_momentum and back, by the same annealing and in the same
+     * call as the rate ({@code get_lr}); it is on by default, as in torch, for an optimizer that has one, and off for
+     * one that has neither (torch raises ValueError there; given explicitly it is refused).
      */
     static final class OneCycleLr extends Schedule {
-        private final double maxLr;
         private final long totalSteps;
         private final boolean cosine;
         private final double initialLr;
-        private final double minLr;
         private final double[] phaseEnds;
         private final double[] phaseStartLrs;
         private final double[] phaseEndLrs;
+        private final double[] phaseStartMomenta;
+        private final double[] phaseEndMomenta;
+        /** As given: true, false or null for torch's default (on when the optimizer has something to cycle). */
+        private final Boolean cycleMomentum;
+        private final double maxMomentum;
+        private boolean cycling;
 
         OneCycleLr(double maxLr, long totalSteps, double pctStart, boolean cosine, double divFactor,
-                   double finalDivFactor, boolean threePhase) {
-            this.maxLr = maxLr;
+                   double finalDivFactor, boolean threePhase, Boolean cycleMomentum, double baseMomentum,
+                   double maxMomentum) {
             this.totalSteps = totalSteps;
             this.cosine = cosine;
             this.initialLr = maxLr / divFactor;
-            this.minLr = initialLr / finalDivFactor;
+            double minLr = initialLr / finalDivFactor;
+            this.cycleMomentum = cycleMomentum;
+            this.maxMomentum = maxMomentum;
             if (threePhase) {
                 phaseEnds = new double[] {pctStart * totalSteps - 1, 2 * pctStart * totalSteps - 2, totalSteps - 1};
                 phaseStartLrs = new double[] {initialLr, maxLr, initialLr};
                 phaseEndLrs = new double[] {maxLr, initialLr, minLr};
+                phaseStartMomenta = new double[] {maxMomentum, baseMomentum, maxMomentum};
+                phaseEndMomenta = new double[] {baseMomentum, maxMomentum, maxMomentum};
             } else {
                 phaseEnds = new double[] {pctStart * totalSteps - 1, totalSteps - 1};
                 phaseStartLrs = new double[] {initialLr, maxLr};
                 phaseEndLrs = new double[] {maxLr, minLr};
+                phaseStartMomenta = new double[] {maxMomentum, baseMomentum};
+                phaseEndMomenta = new double[] {baseMomentum, maxMomentum};
             }
         }
 
+        /**
+         * torch's constructor: initial_lr replaces the rate; with cycle_momentum, max_momentum replaces the momentum
+         * (or beta1); then the initial step, whose {@code get_lr} sets both again.
+         */
         @Override
         void start(Optimizer target, double ignored) {
+            String cycled = target.cycledMomentum();
+            if (cycled == null && Boolean.TRUE.equals(cycleMomentum)) {
+                throw new IllegalArgumentException("onecycle: cycle_momentum=true needs an optimizer with a momentum "
+                        + "or beta1, and this one has neither");
+            }
+            cycling = cycled != null && !Boolean.FALSE.equals(cycleMomentum);
+            if (cycling && cycled.equals("beta1")) {
+                for (double momentum : phaseStartMomenta) {
+                    if (momentum >= 1) {
+                        throw new IllegalArgumentException("onecycle: base_momentum and max_momentum set beta1 here, "
+                                + "which must be < 1 (got " + Hyperparameter.text(momentum) + ")");
+                    }
+                }
+            }
             target.learningRate(initialLr);
+            if (cycling) {
+                target.momentum(maxMomentum);
+            }
             super.start(target, initialLr);
+        }
+
+        @Override
+        public boolean cyclesMomentum() {
+            return cycling;
         }
 
         @Override
@@ -528,13 +581,19 @@ public abstract class Schedule {
                 double end = phaseEnds[i];
                 if (lastEpoch <= end || i == phaseEnds.length - 1) {
                     double pct = (lastEpoch - start) / (end - start);
-                    return cosine ? phaseEndLrs[i] + (phaseStartLrs[i] - phaseEndLrs[i]) / 2.0
-                            * (Math.cos(Math.PI * pct) + 1) : (phaseEndLrs[i] - phaseStartLrs[i]) * pct
-                            + phaseStartLrs[i];
+                    if (cycling) {
+                        momentum(anneal(phaseStartMomenta[i], phaseEndMomenta[i], pct));
+                    }
+                    return anneal(phaseStartLrs[i], phaseEndLrs[i], pct);
                 }
                 start = end;
             }
             throw new IllegalStateException("no phase");
+        }
+
+        /** torch's {@code _annealing_cos} or {@code _annealing_linear}, from start to end as pct goes from 0 to 1. */
+        private double anneal(double start, double end, double pct) {
+            return cosine ? end + (start - end) / 2.0 * (Math.cos(Math.PI * pct) + 1) : (end - start) * pct + start;
         }
 
         @Override
@@ -716,6 +775,11 @@ public abstract class Schedule {
             } else {
                 second.step(f);
             }
+        }
+
+        @Override
+        public boolean cyclesMomentum() {
+            return first.cyclesMomentum() || second.cyclesMomentum();
         }
 
         @Override

@@ -29,6 +29,8 @@ public final class Scheduled implements Optimizer {
         }
         this.inner = inner;
         this.schedule = schedule;
+        // First, as torch builds the scheduler before the first step: OneCycleLR may switch on a momentum buffer.
+        schedule.start(inner);
         boolean hasRate = inner.stateColumns().stream().anyMatch(c -> c.key().equals(RATE.key()));
         List<StateColumn> all = new ArrayList<>(inner.stateColumns());
         if (!hasRate) {
@@ -39,7 +41,6 @@ public final class Scheduled implements Optimizer {
             usedRate = null;
         }
         this.columns = List.copyOf(all);
-        schedule.start(inner);
     }
 
     @Override
@@ -48,6 +49,12 @@ public final class Scheduled implements Optimizer {
         double rate = inner.learningRate();
         if (narrator != null) {
             narrator.line(Narrator.WHOLE_STEP, "γ", "the schedule's rate for step t", "{}", rate, rate);
+            if (schedule.cyclesMomentum()) {
+                double momentum = inner.momentum();
+                String name = inner.cycledMomentum().equals("beta1") ? "β₁" : "μ";
+                narrator.line(Narrator.WHOLE_STEP, name, "the schedule's " + inner.cycledMomentum() + " for step t",
+                        "{}", momentum, momentum);
+            }
         }
         if (usedRate != null) {
             for (int k = 0; k < count; k++) {
@@ -109,5 +116,20 @@ public final class Scheduled implements Optimizer {
     @Override
     public void learningRate(double rate) {
         inner.learningRate(rate);
+    }
+
+    @Override
+    public String cycledMomentum() {
+        return inner.cycledMomentum();
+    }
+
+    @Override
+    public double momentum() {
+        return inner.momentum();
+    }
+
+    @Override
+    public void momentum(double value) {
+        inner.momentum(value);
     }
 }

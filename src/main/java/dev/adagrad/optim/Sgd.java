@@ -43,11 +43,15 @@ public final class Sgd extends TabledOptimizer {
                         new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
     }
 
-    private final double momentum;
+    /** μ: a hyperparameter until OneCycleLR cycles it ({@link #momentum(double)}). */
+    private double momentum;
     private final double dampening;
     private final boolean nesterov;
     private final WeightDecay weightDecay;
     private final double[] momentumBuffer;
+    private boolean bufferReported;
+    /** Whether the buffer holds anything: torch starts it as gₜ at the first step whose μ ≠ 0 (usually t = 1). */
+    private boolean bufferStarted;
 
     public Sgd(int dimension, double learningRate, double momentum, double dampening, boolean nesterov,
                WeightDecay weightDecay) {
@@ -64,6 +68,27 @@ public final class Sgd extends TabledOptimizer {
         this.nesterov = nesterov;
         this.weightDecay = weightDecay;
         this.momentumBuffer = state.addIf(momentum != 0, StateColumn.MOMENTUM_BUFFER);
+        this.bufferReported = momentum != 0;
+    }
+
+    @Override
+    public String cycledMomentum() {
+        return "momentum";
+    }
+
+    @Override
+    public double momentum() {
+        return momentum;
+    }
+
+    /** A cycled μ; the buffer is reported from the first call on, as torch keeps one once μ is not 0. */
+    @Override
+    public void momentum(double value) {
+        momentum = value;
+        if (!bufferReported) {
+            state.report(StateColumn.MOMENTUM_BUFFER, momentumBuffer);
+            bufferReported = true;
+        }
     }
 
     /** Plain SGD moves x by γ·g, which is 0 for g = 0: x − 0 is x, bitwise. */
@@ -81,10 +106,10 @@ public final class Sgd extends TabledOptimizer {
             double g = weightDecay.apply(x, i, gradient[k], learningRate, narrator);
             if (momentum != 0) {
                 double previous = momentumBuffer[i];
-                double buffer = t > 1 ? momentum * previous + (1 - dampening) * g : g;
+                double buffer = bufferStarted ? momentum * previous + (1 - dampening) * g : g;
                 momentumBuffer[i] = buffer;
                 if (narrator != null) {
-                    if (t == 1) {
+                    if (!bufferStarted) {
                         narrator.line(i, "bₜ", "gₜ", "{}", buffer, g);
                     } else {
                         narrator.line(i, "bₜ", "μ·bₜ₋₁ + (1 − τ)·gₜ", "{}·{} + (1 − {})·{}", buffer, momentum,
@@ -108,6 +133,9 @@ public final class Sgd extends TabledOptimizer {
             if (narrator != null) {
                 narrator.line(i, "θₜ", "θₜ₋₁ − γ·gₜ", "{} − {}·{}", x[i], shrunk, learningRate, g);
             }
+        }
+        if (momentum != 0) {
+            bufferStarted = true;
         }
     }
 }

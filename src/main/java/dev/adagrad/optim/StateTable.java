@@ -32,6 +32,15 @@ final class StateTable {
         return reported ? add(column) : new double[dimension];
     }
 
+    /**
+     * Starts reporting a working array from {@link #addIf} under {@code column}, after the constructor: for state that
+     * a schedule switches on before the first step (SGD's momentum buffer once OneCycleLR cycles its momentum).
+     */
+    void report(StateColumn column, double[] array) {
+        columns.add(column);
+        values.add(array);
+    }
+
     List<StateColumn> columns() {
         return Collections.unmodifiableList(columns);
     }
