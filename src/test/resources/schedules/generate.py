@@ -122,6 +122,17 @@ def schedulers(opt, name):
         exp = S.ExponentialLR(opt, gamma=0.95)
         return S.SequentialLR(opt, [warm, exp], milestones=[4]), "linear:start_factor=0.25,total_iters=4", \
             "exponential:gamma=0.95"
+    # OneCycleLR sets group['initial_lr'] itself, so in a sequence the other scheduler's base rate is its max_lr/div_factor
+    if name == "onecycle-then-cosine":
+        one = S.OneCycleLR(opt, max_lr=0.09, total_steps=20)
+        cos = S.CosineAnnealingLR(opt, T_max=20, eta_min=0.001)
+        return S.SequentialLR(opt, [one, cos], milestones=[20]), "onecycle:max_lr=0.09,total_steps=20", \
+            "cosine:T_max=20,eta_min=0.001"
+    if name == "linear-then-onecycle":
+        warm = S.LinearLR(opt, start_factor=0.5, total_iters=5)
+        one = S.OneCycleLR(opt, max_lr=0.09, total_steps=35)
+        return S.SequentialLR(opt, [warm, one], milestones=[5]), "linear:start_factor=0.5,total_iters=5", \
+            "onecycle:max_lr=0.09,total_steps=35"
     if name == "none":
         return None, None, None
     raise ValueError(name)
@@ -160,6 +171,9 @@ CASES = [
      False, {}),
     ("onecycle-three-adam-rosenbrock", ROSEN, "adam", 0.05, "onecycle-three", 50, False, {}),
     ("onecycle-three-linear-sgd-quad", QUAD, "sgd", 0.04, "onecycle-three-linear", 50, False, {}),
+    ("onecycle-then-cosine-momentum-quad", QUAD, "momentum", 0.04, "onecycle-then-cosine", 40, False, {}),
+    ("onecycle-then-cosine-adam-rosenbrock", ROSEN, "adam", 0.05, "onecycle-then-cosine", 40, False, {}),
+    ("linear-then-onecycle-adam-rosenbrock", ROSEN, "adam", 0.05, "linear-then-onecycle", 40, False, {}),
     ("onecycle-no-momentum-adagrad-quad", QUAD, "adagrad", 0.5, "onecycle-no-momentum", 40, False, {}),
 ]
 

@@ -751,14 +751,15 @@ public abstract class Schedule {
 
         /**
          * torch builds both schedulers (each takes its initial step), puts the rate back to initial_lr, winds both
-         * back one epoch and retakes only the first one's initial step.
+         * back one epoch and retakes only the first one's initial step. initial_lr is the rate before either, unless
+         * OneCycleLR set it (to max_lr/div_factor, whichever of the two it is): a scheduler built after it takes that
+         * as its base rate, and the rate goes back to it.
          */
         @Override
         public void start(Optimizer target) {
-            double initial = target.learningRate();
             first.start(target);
-            second.start(target, initial);
-            target.learningRate(initial);
+            second.start(target, first.baseLr);
+            target.learningRate(second.baseLr);
             first.lastEpoch--;
             second.lastEpoch--;
             first.initialStep();
