@@ -22,6 +22,7 @@ public final class Sgd extends TabledOptimizer {
                     else:         gₜ ← bₜ
                 θₜ ← θₜ₋₁ − γ·gₜ
             nesterov requires μ > 0 and τ = 0.
+            t > 1 reads "an earlier step had μ ≠ 0" where μ changes (onecycle's cycle_momentum), as in torch.
             """;
 
     public static final OptimizerSpec SGD = spec("sgd", "x -= lr · g", 0.0, false);
