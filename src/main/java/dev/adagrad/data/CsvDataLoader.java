@@ -19,6 +19,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.io.NumberInput;
+// FastDoubleParser as jackson-core bundles it, for its entry point over bytes (NumberInput has only char[] and
+// String): public, correctly rounded like Double.parseDouble; the package name carries jackson-core's version.
+import com.fasterxml.jackson.core.internal.shaded.fdp.v2_22_3.JavaDoubleParser;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -63,7 +66,7 @@ public final class CsvDataLoader {
      * parsed, though every row must still have a field for each.
      */
     public static Dataset load(Path file, Predicate<String> keep) {
-        return DataFile.of(file.toString(), DataFile.Format.csv).read(reader -> parse(file.toString(), reader, keep));
+        return DataFile.of(file.toString(), DataFile.Format.csv).readBytes(bytes -> parse(file.toString(), bytes, keep));
     }
 
     /** The rows after the header, for the rest of a file handed from the fast path to Commons CSV. */
@@ -74,13 +77,16 @@ public final class CsvDataLoader {
 
     /**
      * Rows of plain numbers, the common case, are read by a fast path ({@link CsvLines}): each cell found and parsed
-     * in place, once. The first line with a quote or anything else out of the ordinary (a cell that is not a plain
-     * number, a row of the wrong length, a stray carriage return), and every line after it, go to Commons CSV as
-     * before, which reads quoted fields and reports every problem in the same words, with the same line numbers.
+     * in place from the file's bytes, once. The first line with a quote or anything else out of the ordinary (a byte
+     * outside ASCII, a cell that is not a plain number, a row of the wrong length, a stray carriage return), and every
+     * line after it, go to Commons CSV as before, decoded as strict UTF-8, which reads quoted fields and reports every
+     * problem in the same words, with the same line numbers.
+     *
+     * @param bytes the file's bytes after any byte-order mark
      */
-    static Dataset parse(String name, Reader reader, Predicate<String> keep) throws IOException {
-        CsvLines lines = new CsvLines(reader);
-        if (!lines.next() || lines.unusual()) {
+    static Dataset parse(String name, java.io.InputStream bytes, Predicate<String> keep) throws IOException {
+        CsvLines lines = new CsvLines(bytes);
+        if (!lines.next() || lines.needsParser()) {
             return parseAll(name, lines.rest(), keep);
         }
         List<String> header;
@@ -91,14 +97,25 @@ public final class CsvDataLoader {
             throw DataException.file(name, "the header cannot be read: " + e.getMessage());
         }
         Rows rows = new Rows(name, header, keep);
-        while (lines.next()) {
-            if (lines.start() == lines.end()) {
-                continue; // a blank line, which Commons CSV skips too
+        lines.take();
+        while (true) {
+            int at = lines.position();
+            if (at == lines.limit()) {
+                if (lines.eof()) {
+                    break;
+                }
+                lines.readMore();
+                continue;
             }
-            if (lines.unusual() || !rows.addFast(lines.buffer(), lines.start(), lines.end())) {
-                long before = lines.number() - 1;
+            int after = rows.addFast(lines.buffer(), at, lines.limit(), lines.eof());
+            if (after >= 0) {
+                lines.advance(after);
+            } else if (after == Rows.MORE && lines.limit() - at <= MAX_LINE_LENGTH) {
+                lines.readMore();
+            } else {
+                long before = lines.number();
                 try (CSVParser parser = CSVParser.builder()
-                        .setReader(new LineLimit(name, lines.rest(), lines.number())).setFormat(ROWS).get()) {
+                        .setReader(new LineLimit(name, lines.rest(), before + 1)).setFormat(ROWS).get()) {
                     for (CSVRecord record : parser) {
                         rows.add(record, before + parser.getCurrentLineNumber());
                     }
@@ -164,55 +181,120 @@ public final class CsvDataLoader {
             return true;
         }
 
+        /** What {@link #addFast} returns when the bytes read so far end inside the line. */
+        static final int MORE = -1;
+        /** What {@link #addFast} returns for a line that is not a plain row: one for Commons CSV. */
+        static final int NOT_PLAIN = -2;
+
         /**
-         * Adds the row in {@code line[start, end)} if it is plain: the header's number of fields split at commas,
-         * each kept cell a number {@link #isNumber} accepts that a double holds (not infinite, not a nonzero read as
-         * 0), spaces and tabs around it ignored. Otherwise adds nothing and returns false.
+         * Reads the line that starts at {@code b[p]}, in one pass over its bytes, if it is blank or a plain row: the
+         * header's number of fields split at commas, each kept cell a number {@link #isNumber} accepts that a double
+         * holds (not infinite, not a nonzero read as 0), spaces and tabs around it ignored, the other cells without a
+         * quote, a carriage return or a byte outside ASCII; the line ends with LF, CRLF or, at the end of the file,
+         * nothing. A plain row is added.
+         *
+         * @param limit where the bytes read so far end
+         * @param eof   whether they are all there is
+         * @return the position after the line's line break, {@link #MORE} if the line may go on past {@code limit},
+         *         or {@link #NOT_PLAIN}, having added nothing
          */
-        boolean addFast(char[] line, int start, int end) {
-            if (!room()) {
-                return false;
+        int addFast(byte[] b, int p, int limit, boolean eof) {
+            if (b[p] == '\n') {
+                return p + 1; // a blank line, which Commons CSV skips too
             }
-            int field = 0;
-            int k = 0;
+            if (b[p] == '\r' && p + 1 < limit && b[p + 1] == '\n') {
+                return p + 2;
+            }
+            if (!room()) {
+                return NOT_PLAIN;
+            }
             int at = size;
-            int i = start;
-            while (true) {
-                int stop = i;
-                while (stop < end && line[stop] != ',') {
-                    stop++;
+            int k = 0;
+            int last = fields - 1;
+            for (int field = 0; field <= last; field++) {
+                int from = p;
+                int to;
+                boolean kept = k < width && this.kept[k] == field;
+                if (kept) {
+                    while (p < limit && (b[p] == ' ' || b[p] == '\t')) {
+                        p++;
+                    }
+                    from = p;
+                    if (p < limit && (b[p] == '+' || b[p] == '-')) {
+                        p++;
+                    }
+                    int digits = p;
+                    while (p < limit && b[p] >= '0' && b[p] <= '9') {
+                        p++;
+                    }
+                    int count = p - digits;
+                    if (p < limit && b[p] == '.') {
+                        digits = ++p;
+                        while (p < limit && b[p] >= '0' && b[p] <= '9') {
+                            p++;
+                        }
+                        count += p - digits;
+                    }
+                    if (count == 0) {
+                        return p == limit && !eof ? MORE : NOT_PLAIN;
+                    }
+                    if (p < limit && (b[p] == 'e' || b[p] == 'E')) {
+                        p++;
+                        if (p < limit && (b[p] == '+' || b[p] == '-')) {
+                            p++;
+                        }
+                        digits = p;
+                        while (p < limit && b[p] >= '0' && b[p] <= '9') {
+                            p++;
+                        }
+                        if (p == digits) {
+                            return p == limit && !eof ? MORE : NOT_PLAIN;
+                        }
+                    }
+                    to = p;
+                    while (p < limit && (b[p] == ' ' || b[p] == '\t')) {
+                        p++;
+                    }
+                } else {
+                    while (p < limit && b[p] != ',' && b[p] != '\n' && b[p] != '\r' && b[p] != '"' && b[p] >= 0) {
+                        p++;
+                    }
+                    to = p;
                 }
-                if (k < width && kept[k] == field) {
-                    int from = i;
-                    int to = stop;
-                    while (from < to && (line[from] == ' ' || line[from] == '\t')) {
-                        from++;
+                if (p == limit) {
+                    if (!eof) {
+                        return MORE;
                     }
-                    while (to > from && (line[to - 1] == ' ' || line[to - 1] == '\t')) {
-                        to--;
+                    if (field != last) {
+                        return NOT_PLAIN;
                     }
-                    if (!isNumber(line, from, to)) {
-                        return false;
+                } else if (b[p] == ',' && field != last) {
+                    p++;
+                } else if (b[p] == '\n' && field == last) {
+                    p++;
+                } else if (b[p] == '\r' && field == last) {
+                    if (p + 1 == limit) {
+                        return eof ? NOT_PLAIN : MORE;
                     }
-                    double value = NumberInput.parseDouble(line, from, to - from, true);
-                    if (Double.isInfinite(value) || value == 0 && hasNonZeroDigit(line, from, to)) {
-                        return false;
+                    if (b[p + 1] != '\n') {
+                        return NOT_PLAIN;
+                    }
+                    p += 2;
+                } else {
+                    return NOT_PLAIN;
+                }
+                if (kept) {
+                    double value = JavaDoubleParser.parseDouble(b, from, to - from);
+                    if (Double.isInfinite(value) || value == 0 && hasNonZeroDigit(b, from, to)) {
+                        return NOT_PLAIN;
                     }
                     values[at++] = value;
                     k++;
                 }
-                field++;
-                if (stop == end) {
-                    break;
-                }
-                i = stop + 1;
-            }
-            if (field != fields) {
-                return false;
             }
             size = at;
             row++;
-            return true;
+            return p;
         }
 
         void add(CSVRecord record, long line) {
@@ -345,11 +427,16 @@ public final class CsvDataLoader {
      * a trailing d or f) is refused.
      */
     public static boolean isNumber(String text) {
-        return isNumber(text.toCharArray(), 0, text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return isNumber(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length());
     }
 
-    /** {@link #isNumber(String)} for {@code text[from, to)}. */
-    static boolean isNumber(char[] text, int from, int n) {
+    /** {@link #isNumber(String)} for the ASCII bytes {@code text[from, to)}: the same grammar, the same loop. */
+    static boolean isNumber(byte[] text, int from, int n) {
         int i = from;
         if (i < n && (text[i] == '+' || text[i] == '-')) {
             i++;
@@ -387,9 +474,9 @@ public final class CsvDataLoader {
     }
 
     /** Whether a digit before any exponent of {@code text[from, to)} is not 0. */
-    private static boolean hasNonZeroDigit(char[] text, int from, int to) {
+    private static boolean hasNonZeroDigit(byte[] text, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = text[i];
+            byte c = text[i];
             if (c == 'e' || c == 'E') {
                 return false;
             }
@@ -414,7 +501,7 @@ public final class CsvDataLoader {
         return false;
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 
