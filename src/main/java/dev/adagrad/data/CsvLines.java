@@ -132,7 +132,7 @@ final class CsvLines {
 
     /**
      * Where the unread bytes begin, in {@link #buffer()}: just after the line {@link #next()} found, or the position
-     * given to {@link #advance(int)}.
+     * given to {@link #advance(int, long)}.
      */
     int position() {
         return next;
@@ -153,11 +153,11 @@ final class CsvLines {
         start = next;
     }
 
-    /** Takes the line that ends just before {@code to}, line break included, as read by the caller. */
-    void advance(int to) {
+    /** Takes the {@code count} lines that end just before {@code to}, line breaks included, as read by the caller. */
+    void advance(int to, long count) {
         start = to;
         next = to;
-        number++;
+        number += count;
     }
 
     /**
@@ -181,7 +181,7 @@ final class CsvLines {
         return end;
     }
 
-    /** The current line's number, from 1; after {@link #advance(int)}, the number of lines taken. */
+    /** The current line's number, from 1; after {@link #advance(int, long)}, the number of lines taken. */
     long number() {
         return number;
     }

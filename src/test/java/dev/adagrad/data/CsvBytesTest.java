@@ -240,6 +240,30 @@ class CsvBytesTest {
     }
 
     @Test
+    void onOneThreadOrTwoEveryRowAndEveryLineNumberIsTheSame() throws IOException {
+        // 40,000 rows of about 60 bytes: 2.4 MB, so buffers of 1 MB are split between two threads.
+        List<String[]> rows = rows(20, 40_000, 3);
+        byte[] bytes = csv(rows, "\n", true);
+        for (boolean twoThreads : List.of(false, true)) {
+            assertBits(rows, CsvDataLoader.parse("t.csv", new ByteArrayInputStream(bytes), c -> true, twoThreads));
+        }
+        // A bad cell anywhere (in either thread's half, at a split, in the last buffer), and a second one after it:
+        // the first is reported, with its row and line, as one thread reports it.
+        for (int bad = 1; bad <= rows.size(); bad += 2_339) {
+            List<String[]> copy = new ArrayList<>(rows);
+            copy.set(bad - 1, new String[] {"1", "x" + bad, "3"});
+            copy.set(Math.min(rows.size(), bad + 17_000) - 1, new String[] {"1", "2"});
+            byte[] broken = csv(copy, bad % 2 == 0 ? "\n" : "\r\n", true);
+            for (boolean twoThreads : List.of(false, true)) {
+                DataException e = assertThrows(DataException.class, () -> CsvDataLoader.parse("t.csv",
+                        new ByteArrayInputStream(broken), c -> true, twoThreads));
+                assertEquals("t.csv, row " + bad + " (line " + (bad + 1) + "), column c1: 'x" + bad
+                        + "' is not a number", e.getMessage(), twoThreads ? "two threads" : "one thread");
+            }
+        }
+    }
+
+    @Test
     void aHeaderWithAccentsReads() throws IOException {
         Path file = directory.resolve("names.csv");
         Files.write(file, "größe,ähnlich\n1,2\n3,4\n".getBytes(StandardCharsets.UTF_8));
