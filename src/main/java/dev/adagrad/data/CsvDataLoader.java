@@ -66,7 +66,8 @@ public final class CsvDataLoader {
      * parsed, though every row must still have a field for each.
      */
     public static Dataset load(Path file, Predicate<String> keep) {
-        return DataFile.of(file.toString(), DataFile.Format.csv).readBytes(bytes -> parse(file.toString(), bytes, keep));
+        return DataFile.of(file.toString(), DataFile.Format.csv)
+                .readBytes(bytes -> parse(file.toString(), bytes, keep));
     }
 
     /** The rows after the header, for the rest of a file handed from the fast path to Commons CSV. */
@@ -85,12 +86,6 @@ public final class CsvDataLoader {
      * @param bytes the file's bytes after any byte-order mark
      */
     static Dataset parse(String name, java.io.InputStream bytes, Predicate<String> keep) throws IOException {
-        return parse(name, bytes, keep, PARALLEL);
-    }
-
-    /** @param twoThreads whether large buffers of plain rows are read on two threads */
-    static Dataset parse(String name, java.io.InputStream bytes, Predicate<String> keep, boolean twoThreads)
-            throws IOException {
         CsvLines lines = new CsvLines(bytes);
         if (!lines.next() || lines.needsParser()) {
             return parseAll(name, lines.rest(), keep);
@@ -104,78 +99,38 @@ public final class CsvDataLoader {
         }
         Rows rows = new Rows(name, header, keep);
         lines.take();
-        java.util.concurrent.ExecutorService second = null;
-        try {
-            while (true) {
-                int at = lines.position();
-                int limit = lines.limit();
-                if (at == limit) {
-                    if (lines.eof()) {
-                        break;
-                    }
-                    lines.readMore();
+        while (true) {
+            int at = lines.position();
+            int limit = lines.limit();
+            byte[] b = lines.buffer();
+            // The whole lines read so far: the fast path never sees a line the buffer cuts, so the JIT's code for
+            // it has no branch for one that was never taken while it was profiled.
+            int whole = lines.eof() ? limit : lastLineEnd(b, at, limit);
+            if (whole > at) {
+                int reached = rows.addLines(b, at, whole);
+                lines.advance(reached, rows.takeLines());
+                if (reached == whole) {
                     continue;
                 }
-                byte[] b = lines.buffer();
-                int cut = twoThreads && limit - at >= 2 * HALF ? lastLineEnd(b, at, limit) : at;
-                if (cut - at >= 2 * HALF) {
-                    // Two threads: this one reads the first half of the buffer's whole lines, the other the second.
-                    int mid = nextLineEnd(b, at + (cut - at) / 2, cut);
-                    Rows part = rows.part();
-                    if (second == null) {
-                        second = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-                            Thread thread = new Thread(task, "csv rows");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-                    }
-                    java.util.concurrent.Future<Integer> later = second.submit(() -> part.addLines(b, mid, cut));
-                    int reached = rows.addLines(b, at, mid);
-                    int reachedLater = join(later);
-                    if (reached == mid && rows.append(part)) {
-                        reached = reachedLater;
-                    }
-                    lines.advance(reached, rows.takeLines());
-                    if (reached == cut) {
-                        continue;
-                    }
-                } else {
-                    int after = rows.addFast(b, at, limit, lines.eof());
-                    if (after >= 0) {
-                        lines.advance(after, 1);
-                        continue;
-                    }
-                    if (after == Rows.MORE && limit - at <= MAX_LINE_LENGTH) {
-                        lines.readMore();
-                        continue;
-                    }
-                }
-                long before = lines.number();
-                try (CSVParser parser = CSVParser.builder()
-                        .setReader(new LineLimit(name, lines.rest(), before + 1)).setFormat(ROWS).get()) {
-                    for (CSVRecord record : parser) {
-                        rows.add(record, before + parser.getCurrentLineNumber());
-                    }
-                } catch (java.io.UncheckedIOException e) {
-                    throw malformed(name, e.getCause(), before);
-                }
+            } else if (lines.eof()) {
                 break;
+            } else if (limit - at <= MAX_LINE_LENGTH) {
+                lines.readMore();
+                continue;
             }
-        } finally {
-            if (second != null) {
-                second.shutdownNow();
+            long before = lines.number();
+            try (CSVParser parser = CSVParser.builder()
+                    .setReader(new LineLimit(name, lines.rest(), before + 1)).setFormat(ROWS).get()) {
+                for (CSVRecord record : parser) {
+                    rows.add(record, before + parser.getCurrentLineNumber());
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw malformed(name, e.getCause(), before);
             }
+            break;
         }
         return rows.dataset();
     }
-
-    /**
-     * Whether plain rows are read on two threads, each half of every buffer's whole lines; not on one core. A buffer
-     * is 1 MB, 2,500 rows of the 100,000 × 21 file, so the hand-over costs little against the parsing.
-     */
-    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
-    /** The least each thread is given: below it, one thread reads the lines. */
-    private static final int HALF = 1 << 16;
 
     /** The position after the last line break in {@code b[from, to)}, or {@code from} if it has none. */
     private static int lastLineEnd(byte[] b, int from, int to) {
@@ -185,30 +140,6 @@ public final class CsvDataLoader {
             }
         }
         return from;
-    }
-
-    /** The position after the first line break in {@code b[from, to)}, or {@code to}. */
-    private static int nextLineEnd(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i + 1;
-            }
-        }
-        return to;
-    }
-
-    private static int join(java.util.concurrent.Future<Integer> result) throws IOException {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error; // out of memory, which DataFile reports with how far it got
-            }
-            throw (RuntimeException) e.getCause();
-        }
     }
 
     /** The whole file with Commons CSV: one whose first line has a quote. */
@@ -238,70 +169,6 @@ public final class CsvDataLoader {
         private int size;
         private long row;
 
-        /** The lines {@link #addLines} has taken since {@link #takeLines()} last said. */
-        private long lines;
-
-        /** Empty rows of the same file and columns, for another thread to fill; see {@link #append}. */
-        private Rows(Rows of) {
-            this.name = of.name;
-            this.header = of.header;
-            this.fields = of.fields;
-            this.kept = of.kept;
-            this.columns = of.columns;
-            this.width = of.width;
-            this.values = new double[Math.max(1, width) * 1024];
-        }
-
-        Rows part() {
-            return new Rows(this);
-        }
-
-        /**
-         * Adds the rows of {@code part}, which another thread filled, after these; false, adding nothing, if they
-         * would not fit in one array (Commons CSV then reads them again, and reports it).
-         */
-        boolean append(Rows part) {
-            long total = (row + part.row) * Math.max(1, width);
-            if (row + part.row > Integer.MAX_VALUE - 8 || total > Integer.MAX_VALUE - 8) {
-                return false;
-            }
-            if (size + part.size > values.length) {
-                values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * values.length,
-                        size + part.size)));
-            }
-            System.arraycopy(part.values, 0, values, size, part.size);
-            size += part.size;
-            row += part.row;
-            lines += part.lines;
-            return true;
-        }
-
-        /**
-         * Adds the plain rows of {@code b[from, to)}, whole lines, skipping blank ones; stops at the first line that
-         * is not plain.
-         *
-         * @return where it stopped: {@code to}, or the start of the line that is not plain
-         */
-        int addLines(byte[] b, int from, int to) {
-            int p = from;
-            while (p < to) {
-                int after = addFast(b, p, to, false);
-                if (after < 0) {
-                    break;
-                }
-                p = after;
-                lines++;
-            }
-            return p;
-        }
-
-        /** The number of lines {@link #addLines} took since the last call. */
-        long takeLines() {
-            long taken = lines;
-            lines = 0;
-            return taken;
-        }
-
         Rows(String name, List<String> header, Predicate<String> keep) {
             if (header.size() > MAX_COLUMNS) {
                 throw DataException.file(name, "line 1: " + header.size() + " columns, more than the limit of "
@@ -328,37 +195,54 @@ public final class CsvDataLoader {
             return true;
         }
 
-        /** What {@link #addFast} returns when the bytes read so far end inside the line. */
-        static final int MORE = -1;
-        /** What {@link #addFast} returns for a line that is not a plain row: one for Commons CSV. */
-        static final int NOT_PLAIN = -2;
+        /** The lines {@link #addLines} has taken since {@link #takeLines()} last said. */
+        private long lines;
+
+        /**
+         * Adds the plain rows of the whole lines {@code b[from, to)} (the last one may end at {@code to} without a
+         * line break: the end of the file), skipping blank ones; stops at the first line that is not plain.
+         *
+         * @return where it stopped: {@code to}, or the start of the line that is not plain
+         */
+        int addLines(byte[] b, int from, int to) {
+            int p = from;
+            while (p < to) {
+                int after = addFast(b, p, to);
+                if (after < 0) {
+                    break;
+                }
+                p = after;
+                lines++;
+            }
+            return p;
+        }
+
+        /** The number of lines {@link #addLines} took since the last call. */
+        long takeLines() {
+            long taken = lines;
+            lines = 0;
+            return taken;
+        }
 
         /**
          * Reads the line that starts at {@code b[p]}, in one pass over its bytes, if it is blank or a plain row: the
          * header's number of fields split at commas, each kept cell a number {@link #isNumber} accepts that a double
          * holds (not infinite, not a nonzero read as 0), spaces and tabs around it ignored, the other cells without a
-         * quote, a carriage return or a byte outside ASCII; the line ends with LF, CRLF or, at the end of the file,
-         * nothing. A plain row is added.
+         * quote, a carriage return or a byte outside ASCII; the line ends with LF, CRLF or {@code limit}. A plain row
+         * is added.
          *
-         * @param limit where the bytes read so far end
-         * @param eof   whether they are all there is
-         * @return the position after the line's line break, {@link #MORE} if the line may go on past {@code limit},
-         *         or {@link #NOT_PLAIN}, having added nothing
+         * @param limit where the line ends at the latest: after a line break, or at the end of the file
+         * @return the position after the line, or −1 for a line that is not a plain row (nothing added)
          */
-        int addFast(byte[] b, int p, int limit, boolean eof) {
+        private int addFast(byte[] b, int p, int limit) {
             if (b[p] == '\n') {
                 return p + 1; // a blank line, which Commons CSV skips too
             }
-            if (b[p] == '\r') {
-                if (p + 1 == limit && !eof) {
-                    return MORE;
-                }
-                if (p + 1 < limit && b[p + 1] == '\n') {
-                    return p + 2;
-                }
+            if (b[p] == '\r' && p + 1 < limit && b[p + 1] == '\n') {
+                return p + 2;
             }
             if (!room()) {
-                return NOT_PLAIN;
+                return -1;
             }
             int at = size;
             int k = 0;
@@ -388,7 +272,7 @@ public final class CsvDataLoader {
                         count += p - digits;
                     }
                     if (count == 0) {
-                        return p == limit && !eof ? MORE : NOT_PLAIN;
+                        return -1;
                     }
                     if (p < limit && (b[p] == 'e' || b[p] == 'E')) {
                         p++;
@@ -400,7 +284,7 @@ public final class CsvDataLoader {
                             p++;
                         }
                         if (p == digits) {
-                            return p == limit && !eof ? MORE : NOT_PLAIN;
+                            return -1;
                         }
                     }
                     to = p;
@@ -414,31 +298,22 @@ public final class CsvDataLoader {
                     to = p;
                 }
                 if (p == limit) {
-                    if (!eof) {
-                        return MORE;
-                    }
                     if (field != last) {
-                        return NOT_PLAIN;
+                        return -1;
                     }
                 } else if (b[p] == ',' && field != last) {
                     p++;
                 } else if (b[p] == '\n' && field == last) {
                     p++;
-                } else if (b[p] == '\r' && field == last) {
-                    if (p + 1 == limit) {
-                        return eof ? NOT_PLAIN : MORE;
-                    }
-                    if (b[p + 1] != '\n') {
-                        return NOT_PLAIN;
-                    }
+                } else if (b[p] == '\r' && field == last && p + 1 < limit && b[p + 1] == '\n') {
                     p += 2;
                 } else {
-                    return NOT_PLAIN;
+                    return -1; // a carriage return at the very end of the file is Commons CSV's too
                 }
                 if (kept) {
                     double value = JavaDoubleParser.parseDouble(b, from, to - from);
                     if (Double.isInfinite(value) || value == 0 && hasNonZeroDigit(b, from, to)) {
-                        return NOT_PLAIN;
+                        return -1;
                     }
                     values[at++] = value;
                     k++;

@@ -10,13 +10,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The lines of a CSV file as bytes in one reused buffer, for {@link CsvDataLoader}'s fast path over plain numeric
- * rows: each line is found once and its cells parsed in place from the bytes, with no decoding to characters and no
- * String per line or cell. A line the fast path does not handle ({@link #unusual()}: a quote, a byte outside ASCII, a
- * carriage return not ending the line, a line longer than the loader's limit) and everything after it can be handed
- * on unread ({@link #rest()}) to Commons CSV, decoded as strict UTF-8 as the whole file used to be.
+ * A CSV file's bytes in one reused buffer, for {@link CsvDataLoader}'s fast path over plain numeric rows, which reads
+ * the whole lines in the buffer in place ({@link #position()} to {@link #limit()}), with no decoding to characters and
+ * no String per line or cell; {@link #next()} finds the header line. A line the fast path does not handle, and
+ * everything after it, can be handed on unread ({@link #rest()}) to Commons CSV, decoded as strict UTF-8 as the whole
+ * file used to be.
  *
- * <p>A plain row is ASCII, so it is valid UTF-8 whatever its bytes; anything else (a name with an accent, a stray
+ * <p>A plain row is ASCII, so it is valid UTF-8 whatever its bytes; anything else (a cell with an accent, a stray
  * byte of a binary file) is decoded, and checked, by the reader that {@link #rest()} gives.
  */
 final class CsvLines {
@@ -31,7 +31,6 @@ final class CsvLines {
     private int next;
     private long number;
     private boolean unusual;
-    private boolean nonAscii;
 
     /** @param in the file's bytes, after any byte-order mark */
     CsvLines(InputStream in) {
@@ -42,20 +41,18 @@ final class CsvLines {
     boolean next() throws IOException {
         start = next;
         unusual = false;
-        nonAscii = false;
         int scanned = start;
         while (true) {
             int i = scanned;
             byte[] b = buffer;
             int stop = limit;
             boolean odd = false;
-            // The one loop every byte of the file passes: small, so that the JIT compiles it early.
             while (i < stop) {
                 byte c = b[i];
                 if (c == '\n') {
                     break;
                 }
-                if (c == '"' || c == '\r' || c < 0) {
+                if (c == '"' || c == '\r') {
                     odd = true;
                 }
                 i++;
@@ -96,16 +93,13 @@ final class CsvLines {
     }
 
     /**
-     * Notes whether {@code buffer[from, to)}, part of a line, has a byte outside ASCII, a quote or a carriage return
-     * that is not the line's end (one just before {@code to}, the line break or the last byte read, is looked at
-     * again later).
+     * Notes whether {@code buffer[from, to)}, part of a line, has a quote or a carriage return that is not the line's
+     * end (one just before {@code to}, the line break or the last byte read, is looked at again later).
      */
     private void oddLine(int from, int to) {
         for (int i = from; i < to; i++) {
             byte c = buffer[i];
-            if (c < 0) {
-                nonAscii = true;
-            } else if (c == '"' || c == '\r' && i + 1 < to) {
+            if (c == '"' || c == '\r' && i + 1 < to) {
                 unusual = true;
             }
         }
@@ -186,14 +180,9 @@ final class CsvLines {
         return number;
     }
 
-    /** Whether the current line has a quote, a byte outside ASCII or a stray carriage return, or is too long. */
-    boolean unusual() {
-        return unusual || nonAscii;
-    }
-
     /**
-     * Whether the current line needs a CSV parser to be read, or to report it: it has a quote or a stray carriage
-     * return, or is too long. A header of plain names with accents does not.
+     * Whether the line {@link #next()} found needs a CSV parser to be read, or to report it: it has a quote or a stray
+     * carriage return, or is too long. A header of plain names with accents does not.
      */
     boolean needsParser() {
         return unusual;

@@ -70,7 +70,8 @@ class CsvBytesTest {
     /** Whether the loader reads it: a double that is finite, and 0 only if every digit is. */
     private static boolean fits(String text) {
         double value = Double.parseDouble(text);
-        return Double.isFinite(value) && (value != 0 || text.split("[eE]")[0].chars().noneMatch(c -> c >= '1' && c <= '9'));
+        return Double.isFinite(value)
+                && (value != 0 || text.split("[eE]")[0].chars().noneMatch(c -> c >= '1' && c <= '9'));
     }
 
     private static List<String[]> rows(long seed, int rows, int columns) {
@@ -240,26 +241,18 @@ class CsvBytesTest {
     }
 
     @Test
-    void onOneThreadOrTwoEveryRowAndEveryLineNumberIsTheSame() throws IOException {
-        // 40,000 rows of about 60 bytes: 2.4 MB, so buffers of 1 MB are split between two threads.
+    void aBadCellPastAnyBufferIsReportedWithItsRowAndLine() throws IOException {
+        // 40,000 rows of about 60 bytes: 2.4 MB, three buffers of 1 MB. A bad cell anywhere, and a second one after
+        // it: the first is reported, with its row and line.
         List<String[]> rows = rows(20, 40_000, 3);
-        byte[] bytes = csv(rows, "\n", true);
-        for (boolean twoThreads : List.of(false, true)) {
-            assertBits(rows, CsvDataLoader.parse("t.csv", new ByteArrayInputStream(bytes), c -> true, twoThreads));
-        }
-        // A bad cell anywhere (in either thread's half, at a split, in the last buffer), and a second one after it:
-        // the first is reported, with its row and line, as one thread reports it.
         for (int bad = 1; bad <= rows.size(); bad += 2_339) {
             List<String[]> copy = new ArrayList<>(rows);
             copy.set(bad - 1, new String[] {"1", "x" + bad, "3"});
             copy.set(Math.min(rows.size(), bad + 17_000) - 1, new String[] {"1", "2"});
             byte[] broken = csv(copy, bad % 2 == 0 ? "\n" : "\r\n", true);
-            for (boolean twoThreads : List.of(false, true)) {
-                DataException e = assertThrows(DataException.class, () -> CsvDataLoader.parse("t.csv",
-                        new ByteArrayInputStream(broken), c -> true, twoThreads));
-                assertEquals("t.csv, row " + bad + " (line " + (bad + 1) + "), column c1: 'x" + bad
-                        + "' is not a number", e.getMessage(), twoThreads ? "two threads" : "one thread");
-            }
+            DataException e = assertThrows(DataException.class, () -> parse(new ByteArrayInputStream(broken)));
+            assertEquals("t.csv, row " + bad + " (line " + (bad + 1) + "), column c1: 'x" + bad + "' is not a number",
+                    e.getMessage());
         }
     }
 
