@@ -19,6 +19,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.io.NumberInput;
+// FastDoubleParser as jackson-core bundles it, for its entry point over bytes (NumberInput has only char[] and
+// String): public, correctly rounded like Double.parseDouble; the package name carries jackson-core's version.
+import com.fasterxml.jackson.core.internal.shaded.fdp.v2_22_3.JavaDoubleParser;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -63,7 +66,8 @@ public final class CsvDataLoader {
      * parsed, though every row must still have a field for each.
      */
     public static Dataset load(Path file, Predicate<String> keep) {
-        return DataFile.of(file.toString(), DataFile.Format.csv).read(reader -> parse(file.toString(), reader, keep));
+        return DataFile.of(file.toString(), DataFile.Format.csv)
+                .readBytes(bytes -> parse(file.toString(), bytes, keep));
     }
 
     /** The rows after the header, for the rest of a file handed from the fast path to Commons CSV. */
@@ -74,13 +78,16 @@ public final class CsvDataLoader {
 
     /**
      * Rows of plain numbers, the common case, are read by a fast path ({@link CsvLines}): each cell found and parsed
-     * in place, once. The first line with a quote or anything else out of the ordinary (a cell that is not a plain
-     * number, a row of the wrong length, a stray carriage return), and every line after it, go to Commons CSV as
-     * before, which reads quoted fields and reports every problem in the same words, with the same line numbers.
+     * in place from the file's bytes, once. The first line with a quote or anything else out of the ordinary (a byte
+     * outside ASCII, a cell that is not a plain number, a row of the wrong length, a stray carriage return), and every
+     * line after it, go to Commons CSV as before, decoded as strict UTF-8, which reads quoted fields and reports every
+     * problem in the same words, with the same line numbers.
+     *
+     * @param bytes the file's bytes after any byte-order mark
      */
-    static Dataset parse(String name, Reader reader, Predicate<String> keep) throws IOException {
-        CsvLines lines = new CsvLines(reader);
-        if (!lines.next() || lines.unusual()) {
+    static Dataset parse(String name, java.io.InputStream bytes, Predicate<String> keep) throws IOException {
+        CsvLines lines = new CsvLines(bytes);
+        if (!lines.next() || lines.needsParser()) {
             return parseAll(name, lines.rest(), keep);
         }
         List<String> header;
@@ -91,24 +98,48 @@ public final class CsvDataLoader {
             throw DataException.file(name, "the header cannot be read: " + e.getMessage());
         }
         Rows rows = new Rows(name, header, keep);
-        while (lines.next()) {
-            if (lines.start() == lines.end()) {
-                continue; // a blank line, which Commons CSV skips too
-            }
-            if (lines.unusual() || !rows.addFast(lines.buffer(), lines.start(), lines.end())) {
-                long before = lines.number() - 1;
-                try (CSVParser parser = CSVParser.builder()
-                        .setReader(new LineLimit(name, lines.rest(), lines.number())).setFormat(ROWS).get()) {
-                    for (CSVRecord record : parser) {
-                        rows.add(record, before + parser.getCurrentLineNumber());
-                    }
-                } catch (java.io.UncheckedIOException e) {
-                    throw malformed(name, e.getCause(), before);
+        lines.take();
+        while (true) {
+            int at = lines.position();
+            int limit = lines.limit();
+            byte[] b = lines.buffer();
+            // The whole lines read so far: the fast path never sees a line the buffer cuts, so the JIT's code for
+            // it has no branch for one that was never taken while it was profiled.
+            int whole = lines.eof() ? limit : lastLineEnd(b, at, limit);
+            if (whole > at) {
+                int reached = rows.addLines(b, at, whole);
+                lines.advance(reached, rows.takeLines());
+                if (reached == whole) {
+                    continue;
                 }
+            } else if (lines.eof()) {
                 break;
+            } else if (limit - at <= MAX_LINE_LENGTH) {
+                lines.readMore();
+                continue;
             }
+            long before = lines.number();
+            try (CSVParser parser = CSVParser.builder()
+                    .setReader(new LineLimit(name, lines.rest(), before + 1)).setFormat(ROWS).get()) {
+                for (CSVRecord record : parser) {
+                    rows.add(record, before + parser.getCurrentLineNumber());
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw malformed(name, e.getCause(), before);
+            }
+            break;
         }
         return rows.dataset();
+    }
+
+    /** The position after the last line break in {@code b[from, to)}, or {@code from} if it has none. */
+    private static int lastLineEnd(byte[] b, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return from;
     }
 
     /** The whole file with Commons CSV: one whose first line has a quote. */
@@ -164,55 +195,133 @@ public final class CsvDataLoader {
             return true;
         }
 
+        /** The lines {@link #addLines} has taken since {@link #takeLines()} last said. */
+        private long lines;
+
         /**
-         * Adds the row in {@code line[start, end)} if it is plain: the header's number of fields split at commas,
-         * each kept cell a number {@link #isNumber} accepts that a double holds (not infinite, not a nonzero read as
-         * 0), spaces and tabs around it ignored. Otherwise adds nothing and returns false.
+         * Adds the plain rows of the whole lines {@code b[from, to)} (the last one may end at {@code to} without a
+         * line break: the end of the file), skipping blank ones; stops at the first line that is not plain.
+         *
+         * @return where it stopped: {@code to}, or the start of the line that is not plain
          */
-        boolean addFast(char[] line, int start, int end) {
-            if (!room()) {
-                return false;
-            }
-            int field = 0;
-            int k = 0;
-            int at = size;
-            int i = start;
-            while (true) {
-                int stop = i;
-                while (stop < end && line[stop] != ',') {
-                    stop++;
+        int addLines(byte[] b, int from, int to) {
+            int p = from;
+            while (p < to) {
+                int after = addFast(b, p, to);
+                if (after < 0) {
+                    break;
                 }
-                if (k < width && kept[k] == field) {
-                    int from = i;
-                    int to = stop;
-                    while (from < to && (line[from] == ' ' || line[from] == '\t')) {
-                        from++;
+                p = after;
+                lines++;
+            }
+            return p;
+        }
+
+        /** The number of lines {@link #addLines} took since the last call. */
+        long takeLines() {
+            long taken = lines;
+            lines = 0;
+            return taken;
+        }
+
+        /**
+         * Reads the line that starts at {@code b[p]}, in one pass over its bytes, if it is blank or a plain row: the
+         * header's number of fields split at commas, each kept cell a number {@link #isNumber} accepts that a double
+         * holds (not infinite, not a nonzero read as 0), spaces and tabs around it ignored, the other cells without a
+         * quote, a carriage return or a byte outside ASCII; the line ends with LF, CRLF or {@code limit}. A plain row
+         * is added.
+         *
+         * @param limit where the line ends at the latest: after a line break, or at the end of the file
+         * @return the position after the line, or −1 for a line that is not a plain row (nothing added)
+         */
+        private int addFast(byte[] b, int p, int limit) {
+            if (b[p] == '\n') {
+                return p + 1; // a blank line, which Commons CSV skips too
+            }
+            if (b[p] == '\r' && p + 1 < limit && b[p + 1] == '\n') {
+                return p + 2;
+            }
+            if (!room()) {
+                return -1;
+            }
+            int at = size;
+            int k = 0;
+            int last = fields - 1;
+            for (int field = 0; field <= last; field++) {
+                int from = p;
+                int to;
+                boolean kept = k < width && this.kept[k] == field;
+                if (kept) {
+                    while (p < limit && (b[p] == ' ' || b[p] == '\t')) {
+                        p++;
                     }
-                    while (to > from && (line[to - 1] == ' ' || line[to - 1] == '\t')) {
-                        to--;
+                    from = p;
+                    if (p < limit && (b[p] == '+' || b[p] == '-')) {
+                        p++;
                     }
-                    if (!isNumber(line, from, to)) {
-                        return false;
+                    int digits = p;
+                    while (p < limit && b[p] >= '0' && b[p] <= '9') {
+                        p++;
                     }
-                    double value = NumberInput.parseDouble(line, from, to - from, true);
-                    if (Double.isInfinite(value) || value == 0 && hasNonZeroDigit(line, from, to)) {
-                        return false;
+                    int count = p - digits;
+                    if (p < limit && b[p] == '.') {
+                        digits = ++p;
+                        while (p < limit && b[p] >= '0' && b[p] <= '9') {
+                            p++;
+                        }
+                        count += p - digits;
+                    }
+                    if (count == 0) {
+                        return -1;
+                    }
+                    if (p < limit && (b[p] == 'e' || b[p] == 'E')) {
+                        p++;
+                        if (p < limit && (b[p] == '+' || b[p] == '-')) {
+                            p++;
+                        }
+                        digits = p;
+                        while (p < limit && b[p] >= '0' && b[p] <= '9') {
+                            p++;
+                        }
+                        if (p == digits) {
+                            return -1;
+                        }
+                    }
+                    to = p;
+                    while (p < limit && (b[p] == ' ' || b[p] == '\t')) {
+                        p++;
+                    }
+                } else {
+                    while (p < limit && b[p] != ',' && b[p] != '\n' && b[p] != '\r' && b[p] != '"' && b[p] >= 0) {
+                        p++;
+                    }
+                    to = p;
+                }
+                if (p == limit) {
+                    if (field != last) {
+                        return -1;
+                    }
+                } else if (b[p] == ',' && field != last) {
+                    p++;
+                } else if (b[p] == '\n' && field == last) {
+                    p++;
+                } else if (b[p] == '\r' && field == last && p + 1 < limit && b[p + 1] == '\n') {
+                    p += 2;
+                } else {
+                    return -1; // a carriage return at the very end of the file is Commons CSV's too
+                }
+                if (kept) {
+                    double value = JavaDoubleParser.parseDouble(b, from, to - from);
+                    if (Double.isInfinite(value) || value == 0 && hasNonZeroDigit(b, from, to)) {
+                        return -1;
                     }
                     values[at++] = value;
                     k++;
                 }
-                field++;
-                if (stop == end) {
-                    break;
-                }
-                i = stop + 1;
-            }
-            if (field != fields) {
-                return false;
             }
             size = at;
             row++;
-            return true;
+            return p;
         }
 
         void add(CSVRecord record, long line) {
@@ -345,11 +454,16 @@ public final class CsvDataLoader {
      * a trailing d or f) is refused.
      */
     public static boolean isNumber(String text) {
-        return isNumber(text.toCharArray(), 0, text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return isNumber(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length());
     }
 
-    /** {@link #isNumber(String)} for {@code text[from, to)}. */
-    static boolean isNumber(char[] text, int from, int n) {
+    /** {@link #isNumber(String)} for the ASCII bytes {@code text[from, to)}: the same grammar, the same loop. */
+    static boolean isNumber(byte[] text, int from, int n) {
         int i = from;
         if (i < n && (text[i] == '+' || text[i] == '-')) {
             i++;
@@ -387,9 +501,9 @@ public final class CsvDataLoader {
     }
 
     /** Whether a digit before any exponent of {@code text[from, to)} is not 0. */
-    private static boolean hasNonZeroDigit(char[] text, int from, int to) {
+    private static boolean hasNonZeroDigit(byte[] text, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = text[i];
+            byte c = text[i];
             if (c == 'e' || c == 'E') {
                 return false;
             }
@@ -414,7 +528,7 @@ public final class CsvDataLoader {
         return false;
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 

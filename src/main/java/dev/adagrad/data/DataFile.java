@@ -72,7 +72,7 @@ public final class DataFile {
         if (format == Format.svmlight) {
             return read(reader -> SvmLightReader.read(name(), reader));
         }
-        Dataset dataset = read(reader -> CsvDataLoader.parse(name(), reader, column -> true));
+        Dataset dataset = readBytes(bytes -> CsvDataLoader.parse(name(), bytes, column -> true));
         int column = dataset.column(target);
         if (column < 0) {
             throw DataException.column(name(), target, "no such column; the file's columns are "
@@ -90,15 +90,34 @@ public final class DataFile {
         T parse(BufferedReader reader) throws IOException;
     }
 
+    /** What reads the bytes once the file is open: gunzipped, without a leading UTF-8 byte-order mark. */
+    @FunctionalInterface
+    public interface ParseBytes<T> {
+        T parse(InputStream bytes) throws IOException;
+    }
+
     /** Opens the file, hands it to {@code parse} and turns I/O and decoding failures into {@link DataException}s. */
     public <T> T read(Parse<T> parse) {
+        return readBytes(bytes -> {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(bytes,
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            return parse.parse(reader);
+        });
+    }
+
+    /**
+     * {@link #read(Parse)} for a reader of bytes, which decodes what it needs itself as strict UTF-8 (a malformed
+     * byte reported as a {@link CharacterCodingException}, which this turns into "not UTF-8 text").
+     */
+    public <T> T readBytes(ParseBytes<T> parse) {
         String name = name();
         if (!standardInput() && Files.isDirectory(Path.of(argument))) {
             throw DataException.file(name, "a directory, not a data file");
         }
         long[] bytes = new long[1];
-        try (BufferedReader reader = open(bytes)) {
-            return parse.parse(reader);
+        try (InputStream text = open(bytes)) {
+            return parse.parse(text);
         } catch (OutOfMemoryError e) {
             // Thrown here, the rows read so far are unreachable and the message can be built: say how far it got.
             throw new OutOfMemoryError("ran out of memory after reading " + megabytes(bytes[0]) + " of " + name
@@ -128,7 +147,7 @@ public final class DataFile {
     }
 
     /** @param bytes its element 0 counts the bytes read from the file (before decompression) */
-    private BufferedReader open(long[] bytes) throws IOException {
+    private InputStream open(long[] bytes) throws IOException {
         InputStream file = standardInput() ? System.in : Files.newInputStream(Path.of(argument));
         InputStream raw = new java.io.FilterInputStream(file) {
             @Override
@@ -158,13 +177,16 @@ public final class DataFile {
                 }
             };
         }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(text,
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
+        return withoutByteOrderMark(text);
+    }
+
+    /** The stream after its first three bytes if they are UTF-8's byte-order mark (U+FEFF), else all of it. */
+    private static InputStream withoutByteOrderMark(InputStream text) throws IOException {
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(text, 3);
+        byte[] first = in.readNBytes(3);
+        if (first.length < 3 || (first[0] & 0xff) != 0xEF || (first[1] & 0xff) != 0xBB || (first[2] & 0xff) != 0xBF) {
+            in.unread(first);
         }
-        return reader;
+        return in;
     }
 }
