@@ -57,26 +57,21 @@ public final class AdagradCommand implements Callable<Integer> {
 
     /**
      * Builds the command line for these arguments. When they call one subcommand (such as {@code run}), only that
-     * one is built: picocli reads each command's annotations by reflection, and building all of them would cost more
-     * than the run itself in a short command (about 150 ms of start-up). Anything else gets every subcommand, so help
-     * and the "unknown command" message still list them all.
+     * one is built, from the model the build wrote ({@link CommandModel}) rather than by reading its annotations:
+     * picocli reads them by reflection, through annotation proxies the JDK generates on first use, which cost more than
+     * the run itself in a short command. Anything else gets every subcommand, from the annotations, so help and the
+     * "unknown command" message still list them all.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        CommandLine commandLine = new CommandLine(new AdagradCommand());
-        if (args.length == 1 && TOP_LEVEL_ONLY.contains(args[0])) {
-            // adagrad --help lists each command's name and description only, and --version none: a model built from
-            // those annotation values (picocli's programmatic API) instead of each command's fields and mixins.
-            for (Class<?> subcommand : SUBCOMMANDS) {
-                Command command = subcommand.getAnnotation(Command.class);
-                CommandSpec outline = CommandSpec.create().name(command.name());
-                outline.usageMessage().header(command.header()).description(command.description());
-                commandLine.addSubcommand(command.name(), outline);
-            }
-        } else {
-            Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
-            for (Class<?> subcommand : only == null ? SUBCOMMANDS : List.of(only)) {
-                commandLine.addSubcommand(subcommand);
-            }
+        return commandLine(out, err, args, true);
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter, String[])}; with {@code useModels} false, from the annotations. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args, boolean useModels) {
+        CommandLine commandLine = useModels && args.length > 0 && !TOP_LEVEL_ONLY.contains(args[0])
+                ? fromModels(args[0]) : null;
+        if (commandLine == null) {
+            commandLine = fromAnnotations(args);
         }
         Errors errors = new Errors();
         commandLine.setOut(out);
@@ -96,6 +91,56 @@ public final class AdagradCommand implements Callable<Integer> {
             }
             if (subcommand.getCommand() instanceof OptimizerCommand command) {
                 command.optimizerOptions().addHyperparameterOptions(subcommand.getCommandSpec());
+            }
+        }
+        return commandLine;
+    }
+
+    /**
+     * The command line for one subcommand, {@code name}, from the models the build wrote ({@link CommandModel}): no
+     * annotation is read. Null when {@code name} is no command with a model (help, completion and man need every
+     * command; a typo needs the list for its message) or the models are missing.
+     */
+    private static CommandLine fromModels(String name) {
+        if (NEED_EVERY_COMMAND.contains(name) || !isWord(name)) {
+            return null;
+        }
+        CommandSpec subcommand = CommandModel.load(name);
+        CommandSpec top = subcommand == null ? null : CommandModel.load("adagrad");
+        if (top == null) {
+            return null;
+        }
+        CommandLine commandLine = new CommandLine(top);
+        commandLine.addSubcommand(name, subcommand);
+        return commandLine;
+    }
+
+    /** Lower-case letters only: a command's name (no regex: it would be compiled at start-up for this alone). */
+    private static boolean isWord(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < 'a' || name.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return !name.isEmpty();
+    }
+
+    /** The command line built by picocli from the annotations: only the subcommand called, when one is. */
+    private static CommandLine fromAnnotations(String[] args) {
+        CommandLine commandLine = new CommandLine(new AdagradCommand());
+        if (args.length == 1 && TOP_LEVEL_ONLY.contains(args[0])) {
+            // adagrad --help lists each command's name and description only, and --version none: a model built from
+            // those annotation values (picocli's programmatic API) instead of each command's fields and mixins.
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                CommandSpec outline = CommandSpec.create().name(command.name());
+                outline.usageMessage().header(command.header()).description(command.description());
+                commandLine.addSubcommand(command.name(), outline);
+            }
+        } else {
+            Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+            for (Class<?> subcommand : only == null ? SUBCOMMANDS : List.of(only)) {
+                commandLine.addSubcommand(subcommand);
             }
         }
         return commandLine;
