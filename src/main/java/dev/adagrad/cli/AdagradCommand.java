@@ -89,9 +89,6 @@ public final class AdagradCommand implements Callable<Integer> {
             if (subcommand.getCommandSpec().versionProvider() == null) {
                 subcommand.getCommandSpec().versionProvider(new Version());
             }
-            if (subcommand.getCommand() instanceof OptimizerCommand command) {
-                command.optimizerOptions().addHyperparameterOptions(subcommand.getCommandSpec());
-            }
         }
         return commandLine;
     }
@@ -141,6 +138,11 @@ public final class AdagradCommand implements Callable<Integer> {
             Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
             for (Class<?> subcommand : only == null ? SUBCOMMANDS : List.of(only)) {
                 commandLine.addSubcommand(subcommand);
+            }
+            for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+                if (subcommand.getCommand() instanceof OptimizerCommand command) { // a model has them already
+                    command.optimizerOptions().addHyperparameterOptions(subcommand.getCommandSpec());
+                }
             }
         }
         return commandLine;

@@ -45,11 +45,15 @@ import picocli.CommandLine.Spec;
 public final class CommandModel {
 
     private static final String FOLDER = "dev/adagrad/cli/model/";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+
+    /** The name picocli gives the mixin of the standard help options, -h and -V. */
+    private static final String STANDARD_HELP = "mixinStandardHelpOptions";
 
     private static final byte OPTION = 1;
     private static final byte POSITIONAL = 2;
     private static final byte MIXIN = 3;
+    private static final byte HYPERPARAMETER = 4;
     private static final byte END = 0;
 
     private CommandModel() {
@@ -65,14 +69,27 @@ public final class CommandModel {
             if (command == CommandLine.HelpCommand.class) {
                 continue; // needs the whole tree, never built alone
             }
-            CommandSpec spec = CommandSpec.forAnnotatedObject(newInstance(command));
+            CommandSpec spec = annotated(command);
             try (OutputStream file = Files.newOutputStream(folder.resolve(spec.name() + ".bin"))) {
                 write(spec, file);
             }
         }
     }
 
-    /** Writes {@code spec} (built from the annotations of its user object) to {@code out}. */
+    /**
+     * The model picocli builds from {@code command}'s annotations, with the hyperparameter options an optimizer's
+     * command adds from the registry ({@link OptimizerOptions#addHyperparameterOptions}).
+     */
+    static CommandSpec annotated(Class<?> command) {
+        Object user = newInstance(command);
+        CommandSpec spec = CommandSpec.forAnnotatedObject(user);
+        if (user instanceof OptimizerCommand optimizerCommand) {
+            optimizerCommand.optimizerOptions().addHyperparameterOptions(spec);
+        }
+        return spec;
+    }
+
+    /** Writes {@code spec} (built by {@link #annotated}) to {@code out}. */
     static void write(CommandSpec spec, OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(VERSION);
@@ -91,7 +108,11 @@ public final class CommandModel {
         for (ArgSpec arg : spec.args()) {
             String mixin = mixinOf(spec, arg);
             if (mixin == null) {
-                if (arg instanceof OptionSpec option) {
+                if (arg instanceof OptionSpec option && option.setter() instanceof OptimizerOptions.Given given) {
+                    data.writeByte(HYPERPARAMETER);
+                    data.writeUTF(given.key);
+                    writeOption(option, data);
+                } else if (arg instanceof OptionSpec option) {
                     data.writeByte(OPTION);
                     writeOption(option, data);
                 } else {
@@ -122,12 +143,27 @@ public final class CommandModel {
         }
     }
 
+    /**
+     * A mixin, flattened when nothing needs its own spec: its options are then added to the mixee directly, as
+     * picocli's addMixin adds them, without a CommandSpec of its own (each costs several regular expressions
+     * compiled, and every option added twice). Only the standard help options' mixin, which picocli looks up by name,
+     * and a mixin with a @Spec field for itself keep theirs.
+     */
     private static void writeMixin(CommandSpec spec, String name, DataOutputStream data) throws IOException {
         data.writeByte(MIXIN);
         data.writeUTF(name);
         CommandLine.Model.IAnnotatedElement element = spec.mixinAnnotatedElements().get(name);
         data.writeUTF(element == null ? "" : element.getName());
-        writeElements(spec.mixins().get(name), data);
+        CommandSpec mixin = spec.mixins().get(name);
+        boolean flattened = !name.equals(STANDARD_HELP);
+        for (Field field : mixin.userObject().getClass().getDeclaredFields()) {
+            Spec annotation = field.getAnnotation(Spec.class);
+            flattened &= annotation == null || annotation.value() == Spec.Target.MIXEE;
+        }
+        flattened &= mixin.subcommands().isEmpty() && mixin.argGroups().isEmpty()
+                && mixin.unmatchedArgsBindings().isEmpty();
+        data.writeBoolean(flattened);
+        writeElements(mixin, data);
     }
 
     private static String mixinOf(CommandSpec spec, ArgSpec arg) {
@@ -165,7 +201,7 @@ public final class CommandModel {
     }
 
     private static void writeArg(ArgSpec arg, DataOutputStream data) throws IOException {
-        data.writeUTF(((Field) arg.userObject()).getName());
+        data.writeUTF(arg.userObject() instanceof Field field ? field.getName() : ""); // "": a hyperparameter
         data.writeUTF(arg.toString());
         writeText(raw(arg, "paramLabel"), data);
         data.writeBoolean(arg.hideParamSyntax());
@@ -272,7 +308,7 @@ public final class CommandModel {
         }
         String name = data.readUTF();
         String versionProvider = data.readUTF();
-        CommandSpec spec = readElements(data, null);
+        CommandSpec spec = readSpec(data, null);
         spec.name(name);
         if (!versionProvider.isEmpty()) {
             spec.versionProvider((CommandLine.IVersionProvider) newInstance(type(versionProvider)));
@@ -281,29 +317,46 @@ public final class CommandModel {
         return spec;
     }
 
-    private static CommandSpec readElements(DataInputStream data, CommandSpec mixee) throws IOException {
+    /** An object with a spec of its own: the command, or a mixin kept as one. */
+    private static CommandSpec readSpec(DataInputStream data, CommandSpec mixee) throws IOException {
         Object user = newInstance(type(data.readUTF()));
         CommandSpec spec = CommandSpec.wrapWithoutInspection(user);
+        readMembers(data, user, spec, mixee);
+        return spec;
+    }
+
+    /** {@code user}'s options, parameters and mixins, added to {@code spec}, and its @Spec fields set. */
+    private static void readMembers(DataInputStream data, Object user, CommandSpec spec, CommandSpec mixee)
+            throws IOException {
         for (byte kind = data.readByte(); kind != END; kind = data.readByte()) {
             if (kind == OPTION) {
-                spec.addOption(readOption(data, user));
+                spec.addOption(readOption(data, user, null));
+            } else if (kind == HYPERPARAMETER) {
+                String key = data.readUTF();
+                spec.addOption(readOption(data, user, ((OptimizerCommand) user).optimizerOptions().setter(key)));
             } else if (kind == POSITIONAL) {
                 spec.addPositional(readPositional(data, user));
             } else {
                 String mixinName = data.readUTF();
                 String fieldName = data.readUTF();
-                CommandSpec mixin = readElements(data, spec);
-                if (!fieldName.isEmpty()) { // the standard help options' mixin is in no field
-                    set(user, fieldName, mixin.userObject());
+                Object mixinUser;
+                if (data.readBoolean()) { // its options go straight to this spec, as addMixin would add them
+                    mixinUser = newInstance(type(data.readUTF()));
+                    readMembers(data, mixinUser, spec, spec);
+                } else {
+                    CommandSpec mixin = readSpec(data, spec);
+                    mixinUser = mixin.userObject();
+                    spec.addMixin(mixinName, mixin);
                 }
-                spec.addMixin(mixinName, mixin);
+                if (!fieldName.isEmpty()) { // the standard help options' mixin is in no field
+                    set(user, fieldName, mixinUser);
+                }
             }
         }
         for (int i = data.readInt(); i > 0; i--) {
             String fieldName = data.readUTF();
             set(user, fieldName, data.readBoolean() ? mixee : spec);
         }
-        return spec;
     }
 
     private static void readUsage(UsageMessageSpec usage, DataInputStream data) throws IOException {
@@ -339,7 +392,8 @@ public final class CommandModel {
 
         @SuppressWarnings("unchecked")
         static Common read(DataInputStream data, Object user) throws IOException {
-            Field field = CommandModel.field(user, data.readUTF());
+            String fieldName = data.readUTF();
+            Field field = fieldName.isEmpty() ? null : CommandModel.field(user, fieldName);
             String shown = data.readUTF();
             String paramLabel = readText(data);
             boolean hideParamSyntax = data.readBoolean();
@@ -375,21 +429,22 @@ public final class CommandModel {
                     candidates.isEmpty() ? null : (Iterable<String>) newInstance(CommandModel.type(candidates)));
         }
 
-        /** The field's binding, as picocli makes it for an annotated field. */
+        /** The field's binding, as picocli makes it for an annotated field; null for a hyperparameter option. */
         Binding binding() {
-            return new Binding(user, field);
+            return field == null ? null : new Binding(user, field);
         }
 
         Object initialValue() {
             try {
-                return field.get(user);
+                return field == null ? null : field.get(user);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
         }
     }
 
-    private static OptionSpec readOption(DataInputStream data, Object user) throws IOException {
+    /** An option bound to its field, or, given a {@code setter}, a hyperparameter option (no field, no getter). */
+    private static OptionSpec readOption(DataInputStream data, Object user, ISetter setter) throws IOException {
         Common common = Common.read(data, user);
         OptionSpec.Builder option = OptionSpec.builder(readTexts(data));
         option.help(data.readBoolean());
@@ -399,10 +454,14 @@ public final class CommandModel {
         option.fallbackValue(readText(data));
         option.order(data.readInt());
         Binding binding = common.binding();
-        option.getter(binding);
-        option.setter(binding);
-        option.scope(binding.scope);
-        option.userObject(common.field());
+        if (binding != null) {
+            option.getter(binding);
+            option.setter(binding);
+            option.scope(binding.scope);
+            option.userObject(common.field());
+        } else {
+            option.setter(setter);
+        }
         if (common.arity() != null) {
             option.arity(common.arity());
         }

@@ -67,17 +67,7 @@ public final class OptimizerOptions {
         }
         for (Hyperparameter hyperparameter : first.values()) {
             String key = hyperparameter.name();
-            ISetter setter = new ISetter() {
-                @Override
-                public <T> T set(T value) {
-                    if (value == null) {
-                        given.remove(key);
-                    } else {
-                        given.put(key, value);
-                    }
-                    return null;
-                }
-            };
+            ISetter setter = setter(key);
             OptionSpec.Builder option = OptionSpec.builder(hyperparameter.option())
                     .description(description(hyperparameter, defaults.get(key)))
                     .setter(setter);
@@ -90,6 +80,32 @@ public final class OptimizerOptions {
                         .paramLabel(key.toUpperCase(java.util.Locale.ROOT).replace('_', '-'));
             }
             command.addOption(option.build());
+        }
+    }
+
+    /** What a hyperparameter option does with its value: keeps it in {@link #given} under the PyTorch name. */
+    ISetter setter(String key) {
+        return new Given(given, key);
+    }
+
+    /** The setter of one hyperparameter option; {@link CommandModel} writes its key and makes it again. */
+    static final class Given implements ISetter {
+        private final Map<String, Object> given;
+        final String key;
+
+        private Given(Map<String, Object> given, String key) {
+            this.given = given;
+            this.key = key;
+        }
+
+        @Override
+        public <T> T set(T value) {
+            if (value == null) {
+                given.remove(key);
+            } else {
+                given.put(key, value);
+            }
+            return null;
         }
     }
 
