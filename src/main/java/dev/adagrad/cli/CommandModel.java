@@ -1,6 +1,7 @@
 package dev.adagrad.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -8,11 +9,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.ITypeConverter;
@@ -35,16 +39,22 @@ import picocli.CommandLine.Spec;
  * annotation type, and no class-data archive holds them). For {@code adagrad run} that was about half of the
  * program's own start-up. So the build ({@code process-classes}, {@link #main}) builds each command's model the usual
  * way and writes what picocli made of the annotations (names, labels, descriptions, defaults, arity, types,
- * converters, mixins and which field each option sets) into one small resource per command; {@link #load} rebuilds
- * the same model with picocli's programmatic API ({@code CommandSpec}, {@code OptionSpec.builder}), binding each
- * option to its field, with no annotation read. {@code CommandModelTest} checks that the two models agree, option by
- * option and in their help text, for every command, and that the resources are those the annotations give now. When a
- * resource is missing (sources compiled without the build's step), {@link #load} returns null and the caller reads the
+ * converters, mixins and which field each option sets) as a few kilobytes per command; {@link #load} rebuilds the
+ * same model with picocli's programmatic API ({@code CommandSpec}, {@code OptionSpec.builder}), binding each option to
+ * its field, with no annotation read. {@code CommandModelTest} checks that the two models agree, option by option and
+ * in their help text, for every command, and that the stored models are those the annotations give now. When one is
+ * missing (sources compiled without the build's step), {@link #load} returns null and the caller reads the
  * annotations as before.
+ *
+ * <p>Each model is stored as the constant of a small class the build generates ({@code dev.adagrad.cli.model.run}
+ * and so on), not as a resource: the first resource a program looks up costs several milliseconds (the class loader
+ * searches its system modules' image before the class path, and opens the jar by URL), while a class comes from the
+ * class-data archive with the rest of the code.
  */
 public final class CommandModel {
 
-    private static final String FOLDER = "dev/adagrad/cli/model/";
+    /** The package of the generated classes that hold the models, one named after each command. */
+    private static final String PACKAGE = "dev.adagrad.cli.model";
     private static final int VERSION = 2;
 
     /** The name picocli gives the mixin of the standard help options, -h and -V. */
@@ -59,9 +69,9 @@ public final class CommandModel {
     private CommandModel() {
     }
 
-    /** Writes the model of each command class (top-level and subcommands) into {@code args[0]}'s model folder. */
+    /** Writes the model of each command class (top-level and subcommands) into the class folder {@code args[0]}. */
     public static void main(String[] args) throws IOException {
-        Path folder = Path.of(args[0]).resolve(FOLDER);
+        Path folder = Path.of(args[0]).resolve(PACKAGE.replace('.', '/'));
         Files.createDirectories(folder);
         List<Class<?>> commands = new ArrayList<>(AdagradCommand.SUBCOMMANDS);
         commands.add(0, AdagradCommand.class);
@@ -70,10 +80,27 @@ public final class CommandModel {
                 continue; // needs the whole tree, never built alone
             }
             CommandSpec spec = annotated(command);
-            try (OutputStream file = Files.newOutputStream(folder.resolve(spec.name() + ".bin"))) {
-                write(spec, file);
-            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            write(spec, bytes);
+            Files.write(folder.resolve(spec.name() + ".class"), holder(spec.name(), bytes.toByteArray()));
         }
+    }
+
+    /**
+     * The class file of {@code dev.adagrad.cli.model.NAME}, whose one field, {@code MODEL}, is a constant string of
+     * the model's bytes, one character each (ISO-8859-1).
+     */
+    static byte[] holder(String name, byte[] model) {
+        if (model.length > 30_000) { // a constant's limit is 65,535 bytes of modified UTF-8, ≤ 2 per character here
+            throw new IllegalStateException(name + "'s model is too large for one constant: " + model.length);
+        }
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
+                PACKAGE.replace('.', '/') + "/" + name, null, "java/lang/Object", null);
+        writer.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "MODEL", "Ljava/lang/String;",
+                null, new String(model, StandardCharsets.ISO_8859_1)).visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     /**
@@ -291,12 +318,23 @@ public final class CommandModel {
 
     // ---- start-up: the model read back ----
 
-    /** The model of the command {@code name} ("adagrad", "run", …) read from its resource; null when there is none. */
+    /** The model of the command {@code name} ("adagrad", "run", …) the build stored; null when there is none. */
     static CommandSpec load(String name) {
-        try (InputStream in = CommandModel.class.getClassLoader().getResourceAsStream(FOLDER + name + ".bin")) {
-            return in == null ? null : read(in);
+        byte[] model = stored(name);
+        try {
+            return model == null ? null : read(new ByteArrayInputStream(model));
         } catch (IOException e) {
             return null; // the annotations are still there
+        }
+    }
+
+    /** The bytes of the model the build stored for {@code name}, or null. */
+    static byte[] stored(String name) {
+        try {
+            Class<?> holder = Class.forName(PACKAGE + "." + name, true, CommandModel.class.getClassLoader());
+            return ((String) holder.getField("MODEL").get(null)).getBytes(StandardCharsets.ISO_8859_1);
+        } catch (ClassNotFoundException | NoSuchFieldException | IllegalAccessException e) {
+            return null;
         }
     }
 

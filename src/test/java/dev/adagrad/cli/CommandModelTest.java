@@ -10,7 +10,6 @@ import dev.adagrad.run.StopRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Field;
@@ -108,17 +107,15 @@ class CommandModelTest {
     }
 
     @Test
-    void theResourcesAreTheOnesTheAnnotationsGiveNow() throws Exception {
+    void theStoredModelsAreTheOnesTheAnnotationsGiveNow() throws Exception {
         for (Class<?> command : commands()) {
             CommandSpec annotated = CommandModel.annotated(command);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             CommandModel.write(annotated, bytes);
-            try (InputStream resource = CommandModel.class.getClassLoader()
-                    .getResourceAsStream("dev/adagrad/cli/model/" + annotated.name() + ".bin")) {
-                assertNotNull(resource, annotated.name() + ": run the build (mvn process-classes) to write it");
-                assertArrayEquals(bytes.toByteArray(), resource.readAllBytes(),
-                        annotated.name() + "'s model is older than its annotations: run mvn process-classes");
-            }
+            byte[] stored = CommandModel.stored(annotated.name());
+            assertNotNull(stored, annotated.name() + ": run the build (mvn process-classes) to store it");
+            assertArrayEquals(bytes.toByteArray(), stored,
+                    annotated.name() + "'s model is older than its annotations: run mvn process-classes");
         }
     }
 
