@@ -57,9 +57,6 @@ public final class CommandModel {
     private static final String PACKAGE = "dev.adagrad.cli.model";
     private static final int VERSION = 2;
 
-    /** The name picocli gives the mixin of the standard help options, -h and -V. */
-    private static final String STANDARD_HELP = "mixinStandardHelpOptions";
-
     private static final byte OPTION = 1;
     private static final byte POSITIONAL = 2;
     private static final byte MIXIN = 3;
@@ -173,8 +170,10 @@ public final class CommandModel {
     /**
      * A mixin, flattened when nothing needs its own spec: its options are then added to the mixee directly, as
      * picocli's addMixin adds them, without a CommandSpec of its own (each costs several regular expressions
-     * compiled, and every option added twice). Only the standard help options' mixin, which picocli looks up by name,
-     * and a mixin with a @Spec field for itself keep theirs.
+     * compiled, and every option added twice). Only a mixin with a @Spec field for itself keeps its own. So the
+     * standard help options (-h, -V) are the command's own options too, and {@code mixinStandardHelpOptions()}, which
+     * looks for their mixin by name, is false: picocli asks it only to pass the options down to subcommands of an
+     * INHERIT-scoped command, and no command here has subcommands.
      */
     private static void writeMixin(CommandSpec spec, String name, DataOutputStream data) throws IOException {
         data.writeByte(MIXIN);
@@ -182,7 +181,7 @@ public final class CommandModel {
         CommandLine.Model.IAnnotatedElement element = spec.mixinAnnotatedElements().get(name);
         data.writeUTF(element == null ? "" : element.getName());
         CommandSpec mixin = spec.mixins().get(name);
-        boolean flattened = !name.equals(STANDARD_HELP);
+        boolean flattened = true;
         for (Field field : mixin.userObject().getClass().getDeclaredFields()) {
             Spec annotation = field.getAnnotation(Spec.class);
             flattened &= annotation == null || annotation.value() == Spec.Target.MIXEE;
