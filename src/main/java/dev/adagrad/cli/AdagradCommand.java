@@ -68,8 +68,7 @@ public final class AdagradCommand implements Callable<Integer> {
 
     /** As {@link #commandLine(PrintWriter, PrintWriter, String[])}; with {@code useModels} false, from the annotations. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args, boolean useModels) {
-        CommandLine commandLine = useModels && args.length > 0 && !TOP_LEVEL_ONLY.contains(args[0])
-                ? fromModels(args[0]) : null;
+        CommandLine commandLine = useModels ? fromModels(args) : null;
         if (commandLine == null) {
             commandLine = fromAnnotations(args);
         }
@@ -94,22 +93,40 @@ public final class AdagradCommand implements Callable<Integer> {
     }
 
     /**
-     * The command line for one subcommand, {@code name}, from the models the build wrote ({@link CommandModel}): no
-     * annotation is read. Null when {@code name} is no command with a model (help, completion and man need every
-     * command; a typo needs the list for its message) or the models are missing.
+     * The command line from the models the build wrote ({@link CommandModel}), no annotation read: for one
+     * subcommand, {@code adagrad run …}; for {@code --help} the top-level command with an outline of each subcommand;
+     * for {@code --version} and no arguments at all the top-level command alone. Null for anything else (help,
+     * completion and man need every command; a typo needs the list for its message) or when the models are missing.
      */
-    private static CommandLine fromModels(String name) {
-        if (NEED_EVERY_COMMAND.contains(name) || !isWord(name)) {
+    private static CommandLine fromModels(String[] args) {
+        String first = args.length == 0 ? "" : args[0];
+        boolean topLevel = args.length == 0 || args.length == 1 && TOP_LEVEL_ONLY.contains(first);
+        if (!topLevel && (NEED_EVERY_COMMAND.contains(first) || !isWord(first))) {
             return null;
         }
-        CommandSpec subcommand = CommandModel.load(name);
-        CommandSpec top = subcommand == null ? null : CommandModel.load("adagrad");
-        if (top == null) {
+        CommandSpec subcommand = topLevel ? null : CommandModel.load(first);
+        CommandSpec top = topLevel || subcommand != null ? CommandModel.load("adagrad") : null;
+        List<CommandModel.Outline> outlines = first.equals("-h") || first.equals("--help")
+                ? CommandModel.outlines() : List.of();
+        if (top == null || outlines == null) {
             return null;
         }
         CommandLine commandLine = new CommandLine(top);
-        commandLine.addSubcommand(name, subcommand);
+        if (subcommand != null) {
+            commandLine.addSubcommand(first, subcommand);
+        }
+        for (CommandModel.Outline outline : outlines) {
+            commandLine.addSubcommand(outline.name(), outline(outline.name(), outline.header(),
+                    outline.description()));
+        }
         return commandLine;
+    }
+
+    /** A subcommand as {@code adagrad --help} lists it: its name, header and description, nothing else. */
+    private static CommandSpec outline(String name, String[] header, String[] description) {
+        CommandSpec outline = CommandSpec.create().name(name);
+        outline.usageMessage().header(header).description(description);
+        return outline;
     }
 
     /** Lower-case letters only: a command's name (no regex: it would be compiled at start-up for this alone). */
@@ -130,9 +147,8 @@ public final class AdagradCommand implements Callable<Integer> {
             // those annotation values (picocli's programmatic API) instead of each command's fields and mixins.
             for (Class<?> subcommand : SUBCOMMANDS) {
                 Command command = subcommand.getAnnotation(Command.class);
-                CommandSpec outline = CommandSpec.create().name(command.name());
-                outline.usageMessage().header(command.header()).description(command.description());
-                commandLine.addSubcommand(command.name(), outline);
+                commandLine.addSubcommand(command.name(), outline(command.name(), command.header(),
+                        command.description()));
             }
         } else {
             Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);

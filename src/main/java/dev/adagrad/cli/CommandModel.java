@@ -81,6 +81,51 @@ public final class CommandModel {
             write(spec, bytes);
             Files.write(folder.resolve(spec.name() + ".class"), holder(spec.name(), bytes.toByteArray()));
         }
+        Files.write(folder.resolve(OUTLINES + ".class"), holder(OUTLINES, outlinesWritten()));
+    }
+
+    /** What {@code adagrad --help} shows of a subcommand (the values of its @Command). */
+    record Outline(String name, String[] header, String[] description) {
+    }
+
+    /** The name of the stored outlines: no command has it (a command's name is a lower-case word). */
+    private static final String OUTLINES = "Outlines";
+
+    /** Every subcommand's outline, in the order --help lists them, as {@link #outlines} reads them. */
+    static byte[] outlinesWritten() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(bytes);
+        data.writeInt(VERSION);
+        data.writeInt(AdagradCommand.SUBCOMMANDS.size());
+        for (Class<?> subcommand : AdagradCommand.SUBCOMMANDS) {
+            CommandLine.Command command = subcommand.getAnnotation(CommandLine.Command.class);
+            data.writeUTF(command.name());
+            writeTexts(command.header(), data);
+            writeTexts(command.description(), data);
+        }
+        data.flush();
+        return bytes.toByteArray();
+    }
+
+    /** The stored outlines of the subcommands; null when there are none. */
+    static List<Outline> outlines() {
+        byte[] stored = stored(OUTLINES);
+        if (stored == null) {
+            return null;
+        }
+        try {
+            DataInputStream data = new DataInputStream(new ByteArrayInputStream(stored));
+            if (data.readInt() != VERSION) {
+                return null;
+            }
+            List<Outline> outlines = new ArrayList<>();
+            for (int i = data.readInt(); i > 0; i--) {
+                outlines.add(new Outline(data.readUTF(), readTexts(data), readTexts(data)));
+            }
+            return outlines;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

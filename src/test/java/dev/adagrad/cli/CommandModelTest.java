@@ -118,6 +118,7 @@ class CommandModelTest {
             assertArrayEquals(bytes.toByteArray(), stored,
                     annotated.name() + "'s model is older than its annotations: run mvn process-classes");
         }
+        assertArrayEquals(CommandModel.outlinesWritten(), CommandModel.stored("Outlines"), "the outlines of --help");
     }
 
     /** The same command lines through the models and through the annotations: the same output, errors, exit code. */
@@ -131,6 +132,10 @@ class CommandModelTest {
             lines.add(new String[] {name, "--bogus"});
         }
         lines.add(new String[] {"run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "10"});
+        for (String topLevel : new String[] {"--help", "-h", "--version", "-V"}) {
+            lines.add(new String[] {topLevel});
+        }
+        lines.add(new String[0]);
         lines.add(new String[] {"run", "--f", "w^2+10*b^2", "--x0", "w=1,b=1", "--optimizer", "adam", "--format",
                 "csv", "--betas", "0.8,0.9", "--steps", "3", "--every", "2", "--grad", "EXACT"});
         lines.add(new String[] {"run", "--f", "x^2", "--x0", "4", "--steps", "-1"});
