@@ -66,7 +66,10 @@ public final class AdagradCommand implements Callable<Integer> {
         return commandLine(out, err, args, true);
     }
 
-    /** As {@link #commandLine(PrintWriter, PrintWriter, String[])}; with {@code useModels} false, from the annotations. */
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter, String[])}; with {@code useModels} false, from the annotations
+     * alone (for the test that compares the two).
+     */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args, boolean useModels) {
         CommandLine commandLine = useModels ? fromModels(args) : null;
         if (commandLine == null) {

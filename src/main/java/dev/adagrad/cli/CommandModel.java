@@ -367,8 +367,9 @@ public final class CommandModel {
         byte[] model = stored(name);
         try {
             return model == null ? null : read(new ByteArrayInputStream(model));
-        } catch (IOException e) {
-            return null; // the annotations are still there
+        } catch (IOException | IllegalStateException e) {
+            // a model that does not fit the classes (a field renamed since the build): the annotations are still there
+            return null;
         }
     }
 
