@@ -17,10 +17,17 @@ import java.nio.charset.StandardCharsets;
 /** Entry point. {@link #run} does all the work and never exits, so tests can call it in-process. */
 public final class Main {
 
+    private static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // picocli registers a converter for each java.sql and java.time type it finds, by reflection, for every
+        // command line it makes; no option here has such a type (java.nio.file.Path, which --output has, stays).
+        if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
+            System.setProperty(CONVERTERS_EXCLUDED, "java\\.[st].*"); // a regex picocli compiles 38 times: kept simple
+        }
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         // A last resort: whatever escapes on any thread is one plain line, never a stack trace.
         Thread.setDefaultUncaughtExceptionHandler((thread, problem) -> stderr.println(Errors.lastResort(problem)));

@@ -57,26 +57,23 @@ public final class AdagradCommand implements Callable<Integer> {
 
     /**
      * Builds the command line for these arguments. When they call one subcommand (such as {@code run}), only that
-     * one is built: picocli reads each command's annotations by reflection, and building all of them would cost more
-     * than the run itself in a short command (about 150 ms of start-up). Anything else gets every subcommand, so help
-     * and the "unknown command" message still list them all.
+     * one is built, from the model the build wrote ({@link CommandModel}) rather than by reading its annotations:
+     * picocli reads them by reflection, through annotation proxies the JDK generates on first use, which cost more than
+     * the run itself in a short command. Anything else gets every subcommand, from the annotations, so help and the
+     * "unknown command" message still list them all.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        CommandLine commandLine = new CommandLine(new AdagradCommand());
-        if (args.length == 1 && TOP_LEVEL_ONLY.contains(args[0])) {
-            // adagrad --help lists each command's name and description only, and --version none: a model built from
-            // those annotation values (picocli's programmatic API) instead of each command's fields and mixins.
-            for (Class<?> subcommand : SUBCOMMANDS) {
-                Command command = subcommand.getAnnotation(Command.class);
-                CommandSpec outline = CommandSpec.create().name(command.name());
-                outline.usageMessage().header(command.header()).description(command.description());
-                commandLine.addSubcommand(command.name(), outline);
-            }
-        } else {
-            Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
-            for (Class<?> subcommand : only == null ? SUBCOMMANDS : List.of(only)) {
-                commandLine.addSubcommand(subcommand);
-            }
+        return commandLine(out, err, args, true);
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter, String[])}; with {@code useModels} false, from the annotations
+     * alone (for the test that compares the two).
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args, boolean useModels) {
+        CommandLine commandLine = useModels ? fromModels(args) : null;
+        if (commandLine == null) {
+            commandLine = fromAnnotations(args);
         }
         Errors errors = new Errors();
         commandLine.setOut(out);
@@ -94,8 +91,77 @@ public final class AdagradCommand implements Callable<Integer> {
             if (subcommand.getCommandSpec().versionProvider() == null) {
                 subcommand.getCommandSpec().versionProvider(new Version());
             }
-            if (subcommand.getCommand() instanceof OptimizerCommand command) {
-                command.optimizerOptions().addHyperparameterOptions(subcommand.getCommandSpec());
+        }
+        return commandLine;
+    }
+
+    /**
+     * The command line from the models the build wrote ({@link CommandModel}), no annotation read: for one
+     * subcommand, {@code adagrad run …}; for {@code --help} the top-level command with an outline of each subcommand;
+     * for {@code --version} and no arguments at all the top-level command alone. Null for anything else (help,
+     * completion and man need every command; a typo needs the list for its message) or when the models are missing.
+     */
+    private static CommandLine fromModels(String[] args) {
+        String first = args.length == 0 ? "" : args[0];
+        boolean topLevel = args.length == 0 || args.length == 1 && TOP_LEVEL_ONLY.contains(first);
+        if (!topLevel && (NEED_EVERY_COMMAND.contains(first) || !isWord(first))) {
+            return null;
+        }
+        CommandSpec subcommand = topLevel ? null : CommandModel.load(first);
+        CommandSpec top = topLevel || subcommand != null ? CommandModel.load("adagrad") : null;
+        List<CommandModel.Outline> outlines = first.equals("-h") || first.equals("--help")
+                ? CommandModel.outlines() : List.of();
+        if (top == null || outlines == null) {
+            return null;
+        }
+        CommandLine commandLine = new CommandLine(top);
+        if (subcommand != null) {
+            commandLine.addSubcommand(first, subcommand);
+        }
+        for (CommandModel.Outline outline : outlines) {
+            commandLine.addSubcommand(outline.name(), outline(outline.name(), outline.header(),
+                    outline.description()));
+        }
+        return commandLine;
+    }
+
+    /** A subcommand as {@code adagrad --help} lists it: its name, header and description, nothing else. */
+    private static CommandSpec outline(String name, String[] header, String[] description) {
+        CommandSpec outline = CommandSpec.create().name(name);
+        outline.usageMessage().header(header).description(description);
+        return outline;
+    }
+
+    /** Lower-case letters only: a command's name (no regex: it would be compiled at start-up for this alone). */
+    private static boolean isWord(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < 'a' || name.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return !name.isEmpty();
+    }
+
+    /** The command line built by picocli from the annotations: only the subcommand called, when one is. */
+    private static CommandLine fromAnnotations(String[] args) {
+        CommandLine commandLine = new CommandLine(new AdagradCommand());
+        if (args.length == 1 && TOP_LEVEL_ONLY.contains(args[0])) {
+            // adagrad --help lists each command's name and description only, and --version none: a model built from
+            // those annotation values (picocli's programmatic API) instead of each command's fields and mixins.
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                commandLine.addSubcommand(command.name(), outline(command.name(), command.header(),
+                        command.description()));
+            }
+        } else {
+            Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+            for (Class<?> subcommand : only == null ? SUBCOMMANDS : List.of(only)) {
+                commandLine.addSubcommand(subcommand);
+            }
+            for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+                if (subcommand.getCommand() instanceof OptimizerCommand command) { // a model has them already
+                    command.optimizerOptions().addHyperparameterOptions(subcommand.getCommandSpec());
+                }
             }
         }
         return commandLine;

@@ -30,7 +30,7 @@ final class Messages {
      * {@link #MOST_PER_LINE}.
      */
     static String clean(String line) {
-        String text = escaped(DEBUG ? line : JAVA_CLASS.matcher(line).replaceAll(""));
+        String text = escaped(DEBUG ? line : JavaClass.PATTERN.matcher(line).replaceAll(""));
         StringBuilder shown = new StringBuilder(Math.min(text.length(), 2 * MOST_PER_LINE));
         int word = 0;
         for (int i = 0; i < text.length() && shown.length() <= MOST_PER_LINE; i++) { // one more: then cut with …
@@ -52,8 +52,11 @@ final class Messages {
      * A Java exception's class name with its colon ({@code java.io.IOException: }), which a library's message can
      * carry into ours: users are told what went wrong, not which class said so. Kept with {@code ADAGRAD_DEBUG}.
      */
-    private static final java.util.regex.Pattern JAVA_CLASS = java.util.regex.Pattern.compile(
-            "\\b(?:java|javax|sun|jdk|com\\.sun)\\.(?:[a-z]\\w*\\.)*[A-Z]\\w*(?:Exception|Error)(?::\\s*)?");
+    private static final class JavaClass { // compiled with the first line written to stderr, not at every start
+        static final java.util.regex.Pattern PATTERN = java.util.regex.Pattern.compile(
+                "\\b(?:java|javax|sun|jdk|com\\.sun)\\.(?:[a-z]\\w*\\.)*[A-Z]\\w*(?:Exception|Error)(?::\\s*)?");
+    }
+
     private static final boolean DEBUG = System.getenv("ADAGRAD_DEBUG") != null;
 
     private static String cut(String text, int most) {

@@ -49,31 +49,27 @@ public final class OptimizerOptions {
         }
     }
 
-    /** Adds to {@code command} one option per hyperparameter name in the registry, in order of first appearance. */
+    /**
+     * Adds to {@code command} one option per hyperparameter name in the registry, in order of first appearance.
+     * Plain loops rather than streams: this runs at every start, before the JIT has compiled anything.
+     */
     void addHyperparameterOptions(CommandSpec command) {
-        Map<String, List<OptimizerSpec>> users = new LinkedHashMap<>();
         Map<String, Hyperparameter> first = new LinkedHashMap<>();
+        // per name: each default value's text, and the optimizers that have it, in registry order
+        Map<String, Map<String, List<String>>> defaults = new LinkedHashMap<>();
         for (OptimizerSpec spec : Optimizers.all()) {
             for (Hyperparameter hyperparameter : spec.options()) {
-                users.computeIfAbsent(hyperparameter.name(), key -> new ArrayList<>()).add(spec);
                 first.putIfAbsent(hyperparameter.name(), hyperparameter);
+                defaults.computeIfAbsent(hyperparameter.name(), key -> new LinkedHashMap<>())
+                        .computeIfAbsent(Hyperparameter.text(hyperparameter.defaultValue()), key -> new ArrayList<>())
+                        .add(spec.name());
             }
         }
         for (Hyperparameter hyperparameter : first.values()) {
             String key = hyperparameter.name();
-            ISetter setter = new ISetter() {
-                @Override
-                public <T> T set(T value) {
-                    if (value == null) {
-                        given.remove(key);
-                    } else {
-                        given.put(key, value);
-                    }
-                    return null;
-                }
-            };
+            ISetter setter = setter(key);
             OptionSpec.Builder option = OptionSpec.builder(hyperparameter.option())
-                    .description(description(hyperparameter, users.get(key)))
+                    .description(description(hyperparameter, defaults.get(key)))
                     .setter(setter);
             if (hyperparameter.isFlag()) {
                 option.type(Boolean.class).arity("0..1").fallbackValue("true").paramLabel("BOOL");
@@ -87,19 +83,45 @@ public final class OptimizerOptions {
         }
     }
 
-    /** "learning rate γ. Default: 0.001 (sgd, adam, …), 0.01 (adagrad, rmsprop), …" */
-    private static String description(Hyperparameter hyperparameter, List<OptimizerSpec> users) {
-        Map<String, List<String>> byDefault = new LinkedHashMap<>();
-        for (OptimizerSpec spec : users) {
-            Object value = spec.options().stream().filter(h -> h.name().equals(hyperparameter.name())).findFirst()
-                    .orElseThrow().defaultValue();
-            byDefault.computeIfAbsent(Hyperparameter.text(value), key -> new ArrayList<>()).add(spec.name());
+    /** What a hyperparameter option does with its value: keeps it in {@link #given} under the PyTorch name. */
+    ISetter setter(String key) {
+        return new Given(given, key);
+    }
+
+    /** The setter of one hyperparameter option; {@link CommandModel} writes its key and makes it again. */
+    static final class Given implements ISetter {
+        private final Map<String, Object> given;
+        final String key;
+
+        private Given(Map<String, Object> given, String key) {
+            this.given = given;
+            this.key = key;
         }
-        String defaults = byDefault.entrySet().stream()
-                .map(entry -> entry.getKey() + " (" + String.join(", ", entry.getValue()) + ")")
-                .collect(Collectors.joining(", "));
+
+        @Override
+        public <T> T set(T value) {
+            if (value == null) {
+                given.remove(key);
+            } else {
+                given.put(key, value);
+            }
+            return null;
+        }
+    }
+
+    /** "learning rate γ. Default: 0.001 (sgd, adam, …), 0.01 (adagrad, rmsprop), …" */
+    private static String description(Hyperparameter hyperparameter, Map<String, List<String>> byDefault) {
+        StringBuilder text = new StringBuilder();
         String meaning = hyperparameter.meaning();
-        return Character.toUpperCase(meaning.charAt(0)) + meaning.substring(1) + ". Default: " + defaults + ".";
+        text.append(Character.toUpperCase(meaning.charAt(0))).append(meaning, 1, meaning.length())
+                .append(". Default: ");
+        String separator = "";
+        for (Map.Entry<String, List<String>> entry : byDefault.entrySet()) {
+            text.append(separator).append(entry.getKey()).append(" (").append(String.join(", ", entry.getValue()))
+                    .append(')');
+            separator = ", ";
+        }
+        return text.append('.').toString();
     }
 
     /** The hyperparameter options given on the command line, by hyperparameter name. */

@@ -15,15 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The problem: what to minimise, where to start, how to take the gradient. */
 public final class ProblemOptions {
-
-    private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
 
     @Option(names = "--f", required = true, paramLabel = "EXPR", completionCandidates = FunctionNames.class,
             description = "The objective, in exp4j syntax: + - * / ^ %%, parentheses, exp4j's functions "

@@ -62,13 +62,22 @@ public record OptimizerSpec(String name, String rule, String algorithm, List<Hyp
     public OptimizerSpec {
         hyperparameters = List.copyOf(hyperparameters);
         presets = Map.copyOf(presets);
-        for (Preset preset : presets.values()) {
+        for (Preset preset : presets.values()) { // a loop, not a stream: every start runs this for each optimizer
             for (String setting : preset.defaults().keySet()) {
-                if (hyperparameters.stream().noneMatch(h -> h.name().equals(setting))) {
+                if (!has(hyperparameters, setting)) {
                     throw new IllegalStateException(name + ": a preset sets " + setting + ", which it does not have");
                 }
             }
         }
+    }
+
+    private static boolean has(List<Hyperparameter> hyperparameters, String name) {
+        for (Hyperparameter hyperparameter : hyperparameters) {
+            if (hyperparameter.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts a spec; see {@link Builder}. */

@@ -43,8 +43,11 @@ public final class RuleFile {
     /** The names every step can read, in slot order before the hyperparameters and states. */
     static final List<String> BUILT_IN_NAMES = List.of("g", "x", "t");
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_\\p{L}][A-Za-z0-9_\\p{L}]*");
+    /** Compiled when a rule file is read, not at every start: {@link #isPath} runs for every optimizer named. */
+    private static final class Patterns {
+        static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+        static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_\\p{L}][A-Za-z0-9_\\p{L}]*");
+    }
 
     /** One assignment {@code target = expression}, at its line and the column where the expression starts. */
     record Assignment(String target, String expression, ParsedExpression parsed, int line, int column,
@@ -175,7 +178,7 @@ public final class RuleFile {
                 throw error(file, line, at, "expected NAME = NUMBER (got '" + part.strip() + "')");
             }
             String declared = pair[0].strip();
-            if (!NAME.matcher(declared).matches()) {
+            if (!Patterns.NAME.matcher(declared).matches()) {
                 throw error(file, line, at, "'" + declared + "' is not a name");
             }
             if (BUILT_IN_NAMES.contains(declared) || FunctionTable.CONSTANTS.contains(declared)
@@ -209,7 +212,7 @@ public final class RuleFile {
         String expression = content.substring(equals + 1);
         int expressionColumn = column + equals + 1 + (expression.length() - expression.stripLeading().length());
         expression = expression.strip();
-        if (!NAME.matcher(target).matches()) {
+        if (!Patterns.NAME.matcher(target).matches()) {
             throw error(file, line, column, "'" + target + "' is not a name to assign");
         }
         ParsedExpression parsed;
@@ -294,7 +297,7 @@ public final class RuleFile {
     private void unknownNames(Assignment a, List<String> names) {
         for (String identifier : a.parsed().identifiers()) {
             if (!names.contains(identifier) && !FunctionTable.CONSTANTS.contains(identifier)) {
-                Matcher m = IDENTIFIER.matcher(a.expression());
+                Matcher m = Patterns.IDENTIFIER.matcher(a.expression());
                 int at = 0;
                 while (m.find()) {
                     if (m.group().equals(identifier)) {
