@@ -270,6 +270,11 @@ final class BytecodeCompiler {
         }
     }
 
+    /** Whether node i's value is given (it is in a subtree {@link #give} was called for). */
+    boolean given(int i) {
+        return inGiven != null && inGiven[i];
+    }
+
     /**
      * Writes into {@code code} the operations of node {@code node}'s subtree, exactly as {@link #compile} does in one
      * method, and leaves its value on the operand stack; variable k is read from the double local

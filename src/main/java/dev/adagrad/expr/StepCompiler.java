@@ -51,6 +51,11 @@ import org.objectweb.asm.MethodVisitor;
  * step or in a report). Where computing one meets exp4j's throw (division by zero), an int flag is set, and every
  * expression that reads it is NaN, as it would be whole.
  *
+ * <p><b>Sharing.</b> Inside the loop, a per-variable subexpression that a later assignment or report computes again
+ * from the same values (none of the slots it reads assigned in between) is computed once, into a local both read:
+ * AdaGrad's rate lr / (√G + ε) in the step and in its report, as the built-in computes it once (the per-assignment
+ * path computed its root and division twice).
+ *
  * <p>The slots are those of the rule: g, x, t, then the hyperparameters, then the states. A step that does not fit in
  * one method under HotSpot's {@value BytecodeCompiler#HUGE_METHOD_LIMIT}-byte limit is not compiled this way
  * ({@link #compile} returns empty, and the rule runs assignment by assignment).
@@ -80,8 +85,15 @@ public final class StepCompiler {
     public record Assignment(ParsedExpression expression, int target, boolean minus) {
     }
 
-    /** The generated class, and how many subexpressions it computes once per step rather than per variable. */
-    record Program(byte[] classFile, int hoisted) {
+    /**
+     * The generated class; how many subexpressions it computes once per step rather than per variable, and how many
+     * per variable it computes once for two or more places.
+     */
+    record Program(byte[] classFile, int hoisted, int shared) {
+    }
+
+    /** A subexpression computed once in a variable's iteration: its local, its flag (or −1), the slots it reads. */
+    private record Shared(int value, int flag, boolean[] reads) {
     }
 
     private StepCompiler() {
@@ -147,6 +159,12 @@ public final class StepCompiler {
         private final int[] slotLocal;
         private MethodVisitor code;
         private int next = FIRST_FREE;
+        /** Per expression, each node's key and the slots its subtree reads. */
+        private final List<String[]> keys = new ArrayList<>();
+        private final List<boolean[][]> reads = new ArrayList<>();
+        /** Subexpressions computed in this variable's iteration so far whose slots have not been assigned since. */
+        private final Map<String, Shared> available = new HashMap<>();
+        private int shared;
 
         Writer(List<String> slots, int hyperparameters, List<Assignment> steps, List<ExpressionTree> trees) {
             this.slotCount = slots.size();
@@ -185,6 +203,7 @@ public final class StepCompiler {
             int[] stateArray = arrays(STATES, states);
             int[] reportArray = arrays(REPORTS, trees.size() - steps.size());
             int hoisted = hoist();
+            describe();
 
             slotLocal[0] = doubleLocal();
             slotLocal[1] = doubleLocal();
@@ -232,6 +251,7 @@ public final class StepCompiler {
             }
             for (int a = 0; a < steps.size(); a++) {
                 Assignment assignment = steps.get(a);
+                share(a);
                 valueOnStack(a);
                 if (assignment.minus()) { // change = E; x = x − change, as the compiled x − E computes it
                     code.visitVarInsn(DSTORE, change);
@@ -240,6 +260,7 @@ public final class StepCompiler {
                     code.visitInsn(DSUB);
                 }
                 code.visitVarInsn(DSTORE, slotLocal[assignment.target()]);
+                available.values().removeIf(entry -> entry.reads()[assignment.target()]);
             }
             for (int s = 0; s < states; s++) {
                 writeElement(-1, stateArray[s], i, slotLocal[3 + hyperparameters + s]);
@@ -256,6 +277,7 @@ public final class StepCompiler {
             }
             code.visitInsn(DASTORE);
             for (int r = 0; r < reportArray.length; r++) {
+                share(steps.size() + r);
                 valueOnStack(steps.size() + r);
                 int value = doubleLocal();
                 code.visitVarInsn(DSTORE, value);
@@ -269,7 +291,80 @@ public final class StepCompiler {
             code.visitMaxs(0, 0);
             code.visitEnd();
             writer.visitEnd();
-            return new Program(writer.toByteArray(), hoisted);
+            return new Program(writer.toByteArray(), hoisted, shared);
+        }
+
+        /**
+         * Before expression e in the loop: each largest subexpression of it that an expression still to come (or e
+         * itself, elsewhere) computes again from the same values (none of the slots it reads assigned in between) is
+         * computed once, into a local that they all read; one computed so before, still valid, is read from its local.
+         * The same operations on the same values, so the same bits: Adam's √v/√(1 − β₂ᵗ) + ε, AdaGrad's
+         * lr / (√G + ε), in the step and again in the report, are computed once per variable, as the built-ins do.
+         */
+        private void share(int e) {
+            List<Node> nodes = trees.get(e).nodes();
+            BytecodeCompiler compiler = compilers[e];
+            for (int n = nodes.size() - 1; n >= 0; n--) {
+                Kind kind = nodes.get(n).kind();
+                if (kind == Kind.CONSTANT || kind == Kind.VARIABLE || compiler.given(n)) {
+                    continue;
+                }
+                String key = keys.get(e)[n];
+                Shared entry = available.get(key);
+                if (entry == null && computedAgain(e, n)) {
+                    int[] locals = computeOnce(compiler, nodes, n);
+                    entry = new Shared(locals[0], locals[1], reads.get(e)[n]);
+                    available.put(key, entry);
+                    shared++;
+                }
+                if (entry != null) {
+                    compiler.give(n, entry.value(), entry.flag());
+                }
+            }
+        }
+
+        /** Whether node n of expression e is computed again, from the same values, in e or an expression after it. */
+        private boolean computedAgain(int e, int n) {
+            String key = keys.get(e)[n];
+            boolean[] read = reads.get(e)[n];
+            int start = compilers[e].subtreeStart(n);
+            for (int j = e; j < trees.size(); j++) {
+                if (j > e && j - 1 < steps.size() && read[steps.get(j - 1).target()]) {
+                    return false; // expression j − 1 assigned a slot the subexpression reads
+                }
+                String[] other = keys.get(j);
+                for (int m = 0; m < other.length; m++) {
+                    boolean elsewhere = j != e || m < start || m > n;
+                    if (elsewhere && other[m].equals(key) && !compilers[j].given(m)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Every node's key ({@link StepCompiler#key}) and the slots its subtree reads, per expression. */
+        private void describe() {
+            for (int e = 0; e < trees.size(); e++) {
+                List<Node> nodes = trees.get(e).nodes();
+                String[] key = new String[nodes.size()];
+                boolean[][] read = new boolean[nodes.size()][];
+                for (int n = 0; n < nodes.size(); n++) {
+                    key[n] = key(nodes, compilers[e].subtreeStart(n), n);
+                    read[n] = new boolean[slotCount];
+                    Node node = nodes.get(n);
+                    if (node.kind() == Kind.VARIABLE) {
+                        read[n][node.variable()] = true;
+                    }
+                    for (int argument : node.arguments()) {
+                        for (int slot = 0; slot < slotCount; slot++) {
+                            read[n][slot] |= read[argument][slot];
+                        }
+                    }
+                }
+                keys.add(key);
+                reads.add(read);
+            }
         }
 
         /**

@@ -47,6 +47,27 @@ class StepCompilerTest {
         assertTrue(ClassFileSizes.largestMethod(program.classFile()) <= BytecodeCompiler.HUGE_METHOD_LIMIT);
     }
 
+    /** AdaGrad's rate lr / (√G + ε), in the step and in the report, is computed once per variable: one root. */
+    @Test
+    void aRateInTheStepAndTheReportIsComputedOncePerVariable() {
+        List<StepCompiler.Assignment> steps = List.of(
+                new StepCompiler.Assignment(ExpressionSyntax.check("G + g^2"), 5, false),
+                new StepCompiler.Assignment(ExpressionSyntax.check("lr / (sqrt(G) + eps) * g"), 1, true));
+        StepCompiler.Program program = StepCompiler.generate(List.of("g", "x", "t", "lr", "eps", "G"), 2, steps,
+                List.of(ExpressionSyntax.check("lr / (sqrt(G) + eps)")));
+        assertEquals(1, program.shared());
+        assertEquals(1, shape(program.classFile()).rootsInLoop);
+        // Not across an assignment of what it reads: G = G + g^2 comes between the two roots of G here.
+        StepCompiler.Program apart = StepCompiler.generate(List.of("g", "x", "t", "lr", "eps", "G"), 2, List.of(
+                new StepCompiler.Assignment(ExpressionSyntax.check("lr / (sqrt(G) + eps) * g"), 1, true),
+                new StepCompiler.Assignment(ExpressionSyntax.check("G + g^2"), 5, false)),
+                List.of(ExpressionSyntax.check("lr / (sqrt(G) + eps)")));
+        assertEquals(0, apart.shared());
+        assertEquals(2, shape(apart.classFile()).rootsInLoop);
+        assertEquals(1, adam().shared(), "√v/√(1 − β₂ᵗ) + ε");
+        assertEquals(1, shape(adam().classFile()).rootsInLoop);
+    }
+
     @Test
     void aStepOverTheLimitIsNotCompiledWhole() {
         String sum = String.join(" + ", java.util.Collections.nCopies(1200, "sin(g)"));
@@ -64,6 +85,7 @@ class StepCompilerTest {
         int powersInLoop;
         int interfaceCallsInLoop;
         int allocationsInLoop;
+        int rootsInLoop;
         boolean loopFound;
     }
 
@@ -127,6 +149,9 @@ class StepCompilerTest {
                             } else {
                                 shape.powersBeforeLoop++;
                             }
+                        }
+                        if (name.equals("sqrt") && inLoop()) {
+                            shape.rootsInLoop++;
                         }
                         if (opcode == Opcodes.INVOKEINTERFACE && inLoop()) {
                             shape.interfaceCallsInLoop++;

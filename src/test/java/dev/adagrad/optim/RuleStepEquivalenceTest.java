@@ -51,6 +51,15 @@ class RuleStepEquivalenceTest {
                 step:
                   x = x - lr * signum(g + 1 / (a - 1))
                 """);
+        HAND_WRITTEN.put("a division shared by two lines, 0 where x = a, seen through signum", """
+                hyper: lr = 0.1, a = 2
+                state: s = 1
+                step:
+                  s = s + abs(g / (x - a)) * 0 + abs(g)
+                  x = x - lr * signum(g / (x - a) + 1)
+                report: r = signum(g / (x - a))
+                  q = s * abs(g) + signum(abs(g) - s)
+                """);
         HAND_WRITTEN.put("decay after the step: the update is x before minus x after", """
                 hyper: lr = 0.05, wd = 0.01
                 state: s = 1
