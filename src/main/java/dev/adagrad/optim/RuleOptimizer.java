@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class RuleOptimizer extends TabledOptimizer {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_\\p{L}][A-Za-z0-9_\\p{L}]*");
+    /** The slot of the first hyperparameter, after g, x and t. */
+    private static final int FIRST_HYPERPARAMETER = RuleFile.BUILT_IN_NAMES.size();
 
     private final RuleFile rule;
     private final double[] slots;
@@ -45,7 +47,7 @@ final class RuleOptimizer extends TabledOptimizer {
         this.rule = rule;
         List<String> names = rule.names();
         this.slots = new double[names.size()];
-        int firstHyper = RuleFile.BUILT_IN_NAMES.size();
+        int firstHyper = FIRST_HYPERPARAMETER;
         System.arraycopy(hyperparameters, 0, slots, firstHyper, hyperparameters.length);
         this.hyperparameters = hyperparameters.clone();
         this.firstState = firstHyper + hyperparameters.length;
@@ -97,7 +99,7 @@ final class RuleOptimizer extends TabledOptimizer {
             return;
         }
         if (lrSlot >= 0) {
-            hyperparameters[lrSlot - RuleFile.BUILT_IN_NAMES.size()] = learningRate;
+            hyperparameters[lrSlot - FIRST_HYPERPARAMETER] = learningRate;
         }
         compiled.step(t, hyperparameters, x, gradient, update, stateArrays, reportArrays, active, count);
     }
