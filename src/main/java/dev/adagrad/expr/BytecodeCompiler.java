@@ -28,6 +28,7 @@ import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.IRETURN;
@@ -98,7 +99,7 @@ final class BytecodeCompiler {
     static final int TERMWISE_FROM = 100;
 
     /** Above this many nodes one method is not tried: it could not fit under the limit. */
-    private static final int MOST_NODES_IN_ONE_METHOD = 3000;
+    static final int MOST_NODES_IN_ONE_METHOD = 3000;
 
     private static final String SELF = "dev/adagrad/expr/CompiledExpression";
     private static final String INTERFACE = "dev/adagrad/expr/CompiledCode";
@@ -146,6 +147,13 @@ final class BytecodeCompiler {
     private final int[] gradientLocal;
     private final int[] variableStamp;
     private int stamp;
+
+    // Code embedded in a method written elsewhere (StepCompiler): nodes whose value is already in a local, computed
+    // before the method's loop. givenLocal[i] is the local of node i's value (else −1), givenFlag[i] an int local that
+    // is 1 when computing it met exp4j's throw (else −1); inGiven marks every node of those subtrees.
+    private int[] givenLocal;
+    private int[] givenFlag;
+    private boolean[] inGiven;
 
     private BytecodeCompiler(ExpressionTree tree) {
         this.nodes = tree.nodes();
@@ -223,6 +231,65 @@ final class BytecodeCompiler {
     /** ∂(a % b)/∂b = −trunc(a/b), computed as −(a − a % b)/b rounded to the integer it is away from rounding. */
     static double remainderPartialB(double a, double b, double y) {
         return -Math.rint((a - y) / b);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Embedded in another method (StepCompiler)
+
+    /** A compiler for {@code tree} whose code {@link #embed} writes into a method of another generated class. */
+    static BytecodeCompiler embedding(ExpressionTree tree) {
+        return new BytecodeCompiler(tree);
+    }
+
+    /** The first node of node i's subtree: in evaluation order the subtree is the nodes from there to i. */
+    int subtreeStart(int i) {
+        return subtreeStart[i];
+    }
+
+    /** The parent of node i, or −1 for the root. */
+    int parent(int i) {
+        return parent[i];
+    }
+
+    /**
+     * From now on node {@code i}'s value is read from the double local {@code local} and its subtree is not computed;
+     * if {@code flag} is not −1, an int local that is 1 makes the expression poisoned (exp4j threw computing node i).
+     */
+    void give(int i, int local, int flag) {
+        if (givenLocal == null) {
+            givenLocal = new int[nodes.size()];
+            givenFlag = new int[nodes.size()];
+            inGiven = new boolean[nodes.size()];
+            java.util.Arrays.fill(givenLocal, -1);
+            java.util.Arrays.fill(givenFlag, -1);
+        }
+        givenLocal[i] = local;
+        givenFlag[i] = flag;
+        for (int k = subtreeStart[i]; k <= i; k++) {
+            inGiven[k] = true;
+        }
+    }
+
+    /** Whether node i's value is given (it is in a subtree {@link #give} was called for). */
+    boolean given(int i) {
+        return inGiven != null && inGiven[i];
+    }
+
+    /**
+     * Writes into {@code code} the operations of node {@code node}'s subtree, exactly as {@link #compile} does in one
+     * method, and leaves its value on the operand stack; variable k is read from the double local
+     * {@code variableLocals[k]}, and the new locals are taken from {@code next} on. Where exp4j would throw, the code
+     * jumps to {@code poisoned} (the operand stack empty). Returns the next free local.
+     */
+    int embed(MethodVisitor code, int next, int[] variableLocals, int node, Label poisoned) {
+        Method method = new Method(code, next);
+        for (int k = 0; k < dimension; k++) {
+            variableLocal[k] = variableLocals[k];
+            variableStamp[k] = stamp;
+        }
+        forward(method, subtreeStart[node], node + 1, poisoned, false);
+        load(method, node);
+        return method.next;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -784,6 +851,13 @@ final class BytecodeCompiler {
         for (int i = from; i < to; i++) {
             Node node = nodes.get(i);
             int[] args = node.arguments();
+            if (inGiven != null && inGiven[i]) {
+                if (givenFlag[i] >= 0) { // the root of a given subtree: poisoned if computing it was
+                    code.visitVarInsn(ILOAD, givenFlag[i]);
+                    code.visitJumpInsn(IFNE, poisoned);
+                }
+                continue;
+            }
             switch (node.kind()) {
                 case CONSTANT, VARIABLE -> {
                     continue;
@@ -1049,7 +1123,9 @@ final class BytecodeCompiler {
                 }
             }
             default -> {
-                if (segmentOf == null || method.allInLocals || segmentOf[index] == method.segment) {
+                if (givenLocal != null && givenLocal[index] >= 0) {
+                    code.visitVarInsn(DLOAD, givenLocal[index]);
+                } else if (segmentOf == null || method.allInLocals || segmentOf[index] == method.segment) {
                     code.visitVarInsn(DLOAD, valueLocal[index]);
                 } else {
                     loadTape(method, segmentOf[index]);
@@ -1115,6 +1191,17 @@ final class BytecodeCompiler {
         int differenced = -1;
         int differencedLocal;
         private int next;
+
+        /** Code written into a method that another generator has begun ({@link #embed}). */
+        Method(MethodVisitor code, int firstFree) {
+            this.code = code;
+            this.next = firstFree;
+            this.x = -1;
+            this.gradient = -1;
+            this.tapes = -1;
+            this.segment = -1;
+            stamp++;
+        }
 
         Method(MethodVisitor code, int firstFree, int x, int gradient, int tapes, int segment) {
             this.code = code;

@@ -1,9 +1,11 @@
 package dev.adagrad.optim;
 
+import dev.adagrad.expr.CompiledStep;
 import dev.adagrad.expr.ExpressionException;
 import dev.adagrad.expr.ExpressionSyntax;
 import dev.adagrad.expr.FunctionTable;
 import dev.adagrad.expr.ParsedExpression;
+import dev.adagrad.expr.StepCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +64,8 @@ public final class RuleFile {
     private final List<Assignment> steps;
     private final List<Assignment> reports;
     private final String text;
+    /** The whole step in one method, compiled on first use and shared by every optimizer of this rule. */
+    private Optional<CompiledStep> compiledStep;
 
     private RuleFile(String file, String name, Map<String, Double> hyperparameters, Map<String, Double> states,
                      List<Assignment> steps, List<Assignment> reports, String text) {
@@ -354,6 +359,25 @@ public final class RuleFile {
             }
             return new RuleOptimizer(this, dimension, hyperparameterValues(given));
         });
+    }
+
+    /**
+     * The step block and the reports as one generated method ({@link StepCompiler}); empty if they do not fit in one
+     * method HotSpot will JIT-compile. Stateless, so one serves every optimizer of the rule on every thread.
+     */
+    synchronized Optional<CompiledStep> compiledStep() {
+        if (compiledStep == null) {
+            List<String> names = names();
+            List<StepCompiler.Assignment> lines = new ArrayList<>();
+            for (Assignment a : steps) {
+                boolean minus = a.subtracted() != null;
+                lines.add(new StepCompiler.Assignment(minus ? ExpressionSyntax.check(a.subtracted()) : a.parsed(),
+                        names.indexOf(a.target()), minus));
+            }
+            compiledStep = StepCompiler.compile(names, hyperparameters.size(), lines,
+                    reports.stream().map(Assignment::parsed).toList());
+        }
+        return compiledStep;
     }
 
     String file() {

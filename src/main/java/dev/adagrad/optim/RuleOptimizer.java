@@ -1,6 +1,7 @@
 package dev.adagrad.optim;
 
 import dev.adagrad.expr.CompiledObjective;
+import dev.adagrad.expr.CompiledStep;
 import dev.adagrad.expr.ExpressionSyntax;
 import dev.adagrad.expr.Objective;
 import dev.adagrad.optim.RuleFile.Assignment;
@@ -11,31 +12,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@link RuleFile}'s optimizer: each assignment's expression is compiled to bytecode once, by the compiler that
- * compiles {@code --f}, as a function of the slots g, x, t, the hyperparameters and the states; a step fills the
- * slots for one variable at a time and runs the assignments in order. Nothing is allocated per step.
+ * A {@link RuleFile}'s optimizer. Its step is the rule's whole step block and reports compiled into one method with
+ * the loop over the variables inside ({@link dev.adagrad.expr.StepCompiler}): the state arrays and hyperparameters
+ * passed in, what depends only on t and the hyperparameters computed once per step. {@code explain}'s narration, and
+ * the first-step check, take the assignments one by one instead: each assignment's expression is compiled to bytecode
+ * once, by the compiler that compiles {@code --f}, as a function of the slots g, x, t, the hyperparameters and the
+ * states, and a step fills the slots for one variable at a time and runs the assignments in order. Both compute the
+ * same operations in the same order, so they give the same bits. Nothing is allocated per step.
  */
 final class RuleOptimizer extends TabledOptimizer {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_\\p{L}][A-Za-z0-9_\\p{L}]*");
+    /** The slot of the first hyperparameter, after g, x and t. */
+    private static final int FIRST_HYPERPARAMETER = RuleFile.BUILT_IN_NAMES.size();
 
     private final RuleFile rule;
     private final double[] slots;
     private final Objective[] stepCode;
-    /**
-     * The first assignments again, one per field: each is called from its own line of {@link #evaluate}, so that the
-     * JIT sees one class at each call and inlines it, where one call site for all of them would stay a virtual call.
-     */
-    private final Objective code0;
-    private final Objective code1;
-    private final Objective code2;
-    private final Objective code3;
-    private final Objective code4;
-    private final Objective code5;
-    /** The E of the first x = x − E, and the first report, in fields of their own for the same reason. */
-    private final Objective minus0;
-    private final int minus0At;
-    private final Objective report0;
     private final int[] stepTarget;
     /** Per assignment of x in the form {@code x = x − E}: E compiled, whose value is the update column; else null. */
     private final Objective[] minusCode;
@@ -47,14 +40,19 @@ final class RuleOptimizer extends TabledOptimizer {
     private final int momentumSlot;
     private final String momentumName;
     private final int firstState;
+    /** The whole step in one method, shared by every optimizer of the rule; null if it is too large for one. */
+    private final CompiledStep compiled;
+    /** The hyperparameters' values as {@link #compiled} reads them, lr set from {@link #learningRate} each step. */
+    private final double[] hyperparameters;
 
     RuleOptimizer(RuleFile rule, int dimension, double[] hyperparameters) {
         super(dimension);
         this.rule = rule;
         List<String> names = rule.names();
         this.slots = new double[names.size()];
-        int firstHyper = RuleFile.BUILT_IN_NAMES.size();
+        int firstHyper = FIRST_HYPERPARAMETER;
         System.arraycopy(hyperparameters, 0, slots, firstHyper, hyperparameters.length);
+        this.hyperparameters = hyperparameters.clone();
         this.firstState = firstHyper + hyperparameters.length;
         this.lrSlot = names.indexOf("lr");
         if (lrSlot >= 0) {
@@ -77,18 +75,6 @@ final class RuleOptimizer extends TabledOptimizer {
                 minusCode[k] = CompiledObjective.compile(ExpressionSyntax.check(a.subtracted()), names);
             }
         }
-        code0 = stepCode.length > 0 ? stepCode[0] : null;
-        code1 = stepCode.length > 1 ? stepCode[1] : null;
-        code2 = stepCode.length > 2 ? stepCode[2] : null;
-        code3 = stepCode.length > 3 ? stepCode[3] : null;
-        code4 = stepCode.length > 4 ? stepCode[4] : null;
-        code5 = stepCode.length > 5 ? stepCode[5] : null;
-        int firstMinus = -1;
-        for (int k = 0; k < minusCode.length && firstMinus < 0; k++) {
-            firstMinus = minusCode[k] != null ? k : -1;
-        }
-        minus0At = firstMinus;
-        minus0 = firstMinus < 0 ? null : minusCode[firstMinus];
         stateArrays = new double[rule.states().size()][];
         int s = 0;
         for (var declared : rule.states().entrySet()) {
@@ -106,12 +92,37 @@ final class RuleOptimizer extends TabledOptimizer {
                     : new StateColumn(a.target(), a.target(), 4, a.expression()));
             Arrays.fill(reportArrays[k], Double.NaN);
         }
-        report0 = reportCode.length > 0 ? reportCode[0] : null;
+        compiled = rule.compiledStep().orElse(null);
     }
 
+    /**
+     * The step in one generated method ({@link StepCompiler}) when there is no narrator; with one (explain), or for a
+     * rule too large for one method, {@link #stepPerAssignment}. The two give the same bits.
+     */
     @Override
     public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
                      int count) {
+        if (narrator != null || compiled == null) {
+            stepPerAssignment(t, x, gradient, update, narrator, active, count);
+            return;
+        }
+        if (lrSlot >= 0) {
+            hyperparameters[lrSlot - FIRST_HYPERPARAMETER] = learningRate;
+        }
+        compiled.step(t, hyperparameters, x, gradient, update, stateArrays, reportArrays, active, count);
+    }
+
+    /** Whether steps without a narrator run in one generated method (for tests). */
+    boolean compiledWhole() {
+        return compiled != null;
+    }
+
+    /**
+     * The step assignment by assignment: the slots filled for one variable at a time, each assignment's compiled
+     * expression called in order, each narrated when there is a narrator.
+     */
+    void stepPerAssignment(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
+                           int count) {
         if (lrSlot >= 0) {
             slots[lrSlot] = learningRate;
         }
@@ -129,11 +140,11 @@ final class RuleOptimizer extends TabledOptimizer {
             for (int a = 0; a < stepCode.length; a++) {
                 double value;
                 if (minusCode[a] != null) {
-                    change = a == minus0At ? minus0.value(slots) : minusCode[a].value(slots);
+                    change = minusCode[a].value(slots);
                     value = slots[1] - change; // what the compiled x − E computes, bit for bit
                     subtracted = true;
                 } else {
-                    value = evaluate(a);
+                    value = stepCode[a].value(slots);
                     subtracted &= stepTarget[a] != 1;
                 }
                 if (narrator != null) {
@@ -147,21 +158,9 @@ final class RuleOptimizer extends TabledOptimizer {
             x[i] = slots[1];
             update[k] = subtracted ? change : before - x[i];
             for (int r = 0; r < reportCode.length; r++) {
-                reportArrays[r][i] = r == 0 ? report0.value(slots) : reportCode[r].value(slots);
+                reportArrays[r][i] = reportCode[r].value(slots);
             }
         }
-    }
-
-    private double evaluate(int a) {
-        return switch (a) {
-            case 0 -> code0.value(slots);
-            case 1 -> code1.value(slots);
-            case 2 -> code2.value(slots);
-            case 3 -> code3.value(slots);
-            case 4 -> code4.value(slots);
-            case 5 -> code5.value(slots);
-            default -> stepCode[a].value(slots);
-        };
     }
 
     /** One line per assignment: the target, its expression, and the expression with the slots' values in it. */
