@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -39,6 +40,14 @@ public final class AdagradCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The environment the commands read (COLUMNS): the process's, or a test's. */
+    private Map<String, String> environment = Map.of();
+
+    /** The environment of the command line that {@code spec} belongs to. */
+    static Map<String, String> environment(CommandSpec spec) {
+        return spec.root().userObject() instanceof AdagradCommand root ? root.environment : Map.of();
+    }
+
     /** The subcommands, in the order --help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ExplainCommand.class, StepCommand.class,
             CompareCommand.class, SweepCommand.class, FitCommand.class, DataCommand.class, OptimizersCommand.class,
@@ -62,7 +71,15 @@ public final class AdagradCommand implements Callable<Integer> {
      * and the "unknown command" message still list them all.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        CommandLine commandLine = new CommandLine(new AdagradCommand());
+        return commandLine(out, err, Map.of(), args);
+    }
+
+    /** {@link #commandLine(PrintWriter, PrintWriter, String[])} whose commands read {@code environment}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
+                                          String[] args) {
+        AdagradCommand root = new AdagradCommand();
+        root.environment = Map.copyOf(environment);
+        CommandLine commandLine = new CommandLine(root);
         if (args.length == 1 && TOP_LEVEL_ONLY.contains(args[0])) {
             // adagrad --help lists each command's name and description only, and --version none: a model built from
             // those annotation values (picocli's programmatic API) instead of each command's fields and mixins.

@@ -51,6 +51,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
     EveryOption everyOption;
 
     @Mixin
+    TableWidth tableWidth;
+
+    @Mixin
     PictureOptions pictures;
 
     @Override
@@ -78,9 +81,12 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,
                 problem.testFunction());
 
+        int width = tableWidth.width(AdagradCommand.environment(spec));
         RunResult result;
+        String tableNote;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
-            RunWriter writer = outputOptions.format.writer(target.writer(), shape);
+            RunWriter writer = outputOptions.format.writer(target.writer(), shape, width);
+            tableNote = TableWidth.note(writer, width);
             StepListener rows = everyOption.filter(writer);
             try {
                 writer.begin();
@@ -98,6 +104,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
                 throw e;
             }
             target.commit();
+        }
+        if (tableNote != null) { // after the table, beside the summary line it explains
+            spec.commandLine().getErr().println(Errors.prefix(spec) + tableNote);
         }
         if (trajectory != null) {
             pictures.draw(problem, List.of(optimizerOptions.name), List.of(trajectory), List.of(result),

@@ -19,6 +19,14 @@ public interface RunWriter extends StepListener {
     @Override
     void onStep(StepRecord record);
 
+    /**
+     * What a table left out or shortened to fit its width, as words after "the table" ("leaves out update and lr"),
+     * or null: machine formats always carry every column.
+     */
+    default String narrowing() {
+        return null;
+    }
+
     /** Writes what comes after the last row (the table's summary line), then flushes. */
     void end(RunResult result);
 }

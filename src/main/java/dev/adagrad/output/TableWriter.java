@@ -14,110 +14,238 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * An aligned table for people, rows 1..N, ending with one summary line.
+ * An aligned table for people: the start point (row 0), rows 1..N, and one summary line.
  *
  * <ul>
- *   <li>One variable: the seed's columns {@code Step | x | Gradient | G | Learning Rate | Update} (the middle ones are
- *       the optimizer's state columns).</li>
- *   <li>Two or three variables: f, then a group of columns per variable (value, gradient, state, update).</li>
- *   <li>More: f, the gradient norm and the first three variables; CSV and JSON Lines carry every column.</li>
+ *   <li>One variable: {@code Step | f | x | Gradient | G | Learning Rate | Update} (the columns between the
+ *       gradient and the update are the optimizer's state columns).</li>
+ *   <li>Several variables: f, the optimizer's whole-step columns (L-BFGS's evaluations), then a group of columns per
+ *       variable (value, grad, state, update).</li>
  * </ul>
  *
- * Columns have fixed widths so rows can be printed as they arrive; a value too wide for its column (|v| of 1e100 and
- * beyond) widens only its own row.
+ * Row 0 has the step, f and the values; its other cells are blank, as they are empty in CSV. The table fits a width
+ * given in characters ({@link #WIDE} for no limit): when the full table is wider, it first shows the secondary columns
+ * (the state columns and the update) with fewer decimals (two fewer at most, and no fewer than three), then leaves them out
+ * from the right of each group (update first, then the state columns last to first), then shows fewer variables
+ * (the last ones go first, and "…" heads the cut), and last the gradients. f, the values and the gradients keep their
+ * four decimals, so the worked example's 1.9673 stays 1.9673. {@link #narrowing} says in words what was changed.
+ *
+ * <p>Columns have fixed widths so rows can be printed as they arrive; a value too wide for its column (|v| of 1e100
+ * and beyond) widens only its own row.
  */
 final class TableWriter implements RunWriter {
 
-    /** Beyond this many variables the table summarises. */
-    static final int MAX_DETAILED_VARIABLES = 3;
-    private static final int SUMMARISED_VARIABLES = 3;
+    /** No width limit: every column, the full decimals. */
+    static final int WIDE = Integer.MAX_VALUE;
+    /** The fewest decimals a secondary column is cut to before columns are left out. */
+    static final int FEWEST_DECIMALS = 3;
+    private static final int DECIMALS = 4;
+    private static final String CUT = "…";
 
-    private record Column(String group, String title, int decimals, ToDoubleFunction<StepRecord> value, int width) {
+    /**
+     * One column: {@code atStart} when row 0 has a value in it; {@code group} the variable whose group it opens (null
+     * inside a group and outside the groups).
+     */
+    private record Column(String group, String title, int decimals, ToDoubleFunction<StepRecord> value, int width,
+                          boolean atStart, boolean insideGroup) {
+    }
+
+    /** A candidate layout, its widest line, and what it changed from the full table. */
+    private record Layout(List<Column> columns, boolean cut, int width, String narrowing) {
     }
 
     private final Writer out;
     private final RunShape shape;
-    private final List<Column> columns = new ArrayList<>();
-    private final List<Integer> groupStarts = new ArrayList<>();
+    private final List<Column> columns;
+    private final boolean cut;
+    private final String narrowing;
     private final StringBuilder line = new StringBuilder();
     private final FixedText cells = new FixedText();
 
     TableWriter(Writer out, RunShape shape) {
+        this(out, shape, WIDE);
+    }
+
+    /** A table at most {@code width} characters wide where a layout can be; the narrowest layout otherwise. */
+    TableWriter(Writer out, RunShape shape, int width) {
         this.out = out;
         this.shape = shape;
+        Layout layout = choose(width);
+        this.columns = layout.columns();
+        this.cut = layout.cut();
+        this.narrowing = layout.narrowing();
+    }
+
+    /** What the table changed to fit its width ("leaves out update and lr"), or null when it shows everything. */
+    @Override
+    public String narrowing() {
+        return narrowing;
+    }
+
+    private Layout choose(int width) {
+        int kinds = shape.stateColumns().size() + 1; // the state columns, then the update
+        int variables = shape.variables().size();
+        for (int kept = kinds; kept >= 0; kept--) {
+            for (int level = 0; level <= levels(kept); level++) {
+                Layout layout = layout(kept, level, variables, true);
+                if (layout.width() <= width) {
+                    return layout;
+                }
+            }
+        }
+        for (int shown = variables - 1; shown >= 1; shown--) {
+            Layout layout = layout(0, 0, shown, true);
+            if (layout.width() <= width) {
+                return layout;
+            }
+        }
+        return layout(0, 0, 1, false);
+    }
+
+    /** How many times the first {@code kept} secondary columns can lose a decimal before reaching their fewest. */
+    private int levels(int kept) {
+        int levels = 0;
+        for (int kind = 0; kind < kept; kind++) {
+            levels = Math.max(levels, baseDecimals(kind) - fewest(baseDecimals(kind)));
+        }
+        return levels;
+    }
+
+    /**
+     * A secondary column loses at most two decimals, and never goes below {@value #FEWEST_DECIMALS}: a learning rate
+     * of 0.025 reads 0.0250 at 4 decimals but 2.500e-02 at 3, since fewer decimals move small values to scientific
+     * notation ({@link NumberText#fixed}).
+     */
+    private static int fewest(int base) {
+        return Math.min(base, Math.max(FEWEST_DECIMALS, base - 2));
+    }
+
+    /** A secondary column's own decimals: kind c &lt; the state columns' count is state column c, the last the update. */
+    private int baseDecimals(int kind) {
+        List<StateColumn> stateColumns = shape.stateColumns();
+        return kind < stateColumns.size() ? stateColumns.get(kind).decimals() : DECIMALS;
+    }
+
+    private static int decimals(int base, int level) {
+        return Math.max(fewest(base), base - level);
+    }
+
+    /**
+     * The table with the first {@code kept} secondary kinds (state columns in order, then the update) at {@code level}
+     * decimals fewer, the first {@code shown} variables, and their gradients or not.
+     */
+    private Layout layout(int kept, int level, int shown, boolean gradients) {
         List<String> variables = shape.variables();
+        List<StateColumn> stateColumns = shape.stateColumns();
+        List<Column> layout = new ArrayList<>();
         int stepWidth = Math.max(4, Long.toString(shape.maxSteps()).length());
-        add(null, "Step", 0, StepRecord::step, stepWidth);
-        if (variables.size() == 1) {
-            addValue(null, variables.get(0), 4, row -> row.x(0));
-            addValue(null, "Gradient", 4, row -> row.gradient(0));
-            addStateColumns(null, 0, false);
-            addValue(null, "Update", 4, row -> row.update(0));
-        } else if (variables.size() <= MAX_DETAILED_VARIABLES) {
-            addValue(null, "f", 4, StepRecord::f);
-            addWholeStepColumns();
-            for (int i = 0; i < variables.size(); i++) {
-                int v = i;
-                String group = variables.get(i);
-                groupStarts.add(columns.size());
-                addValue(group, "value", 4, row -> row.x(v));
-                addValue(group, "grad", 4, row -> row.gradient(v));
-                addStateColumns(group, v, true);
-                addValue(group, "update", 4, row -> row.update(v));
+        layout.add(new Column(null, "Step", 0, StepRecord::step, Math.max(stepWidth, 4), true, false));
+        add(layout, null, "f", DECIMALS, StepRecord::f, true, false);
+        boolean single = variables.size() == 1;
+        if (single) {
+            add(layout, null, variables.get(0), DECIMALS, row -> row.x(0), true, false);
+            if (gradients) {
+                add(layout, null, "Gradient", DECIMALS, row -> row.gradient(0), false, false);
+            }
+            for (int c = 0; c < Math.min(kept, stateColumns.size()); c++) {
+                int column = c;
+                add(layout, null, stateColumns.get(c).title(), decimals(stateColumns.get(c).decimals(), level),
+                        row -> row.state(column, 0), false, false);
+            }
+            if (kept > stateColumns.size()) {
+                add(layout, null, "Update", decimals(DECIMALS, level), row -> row.update(0), false, false);
             }
         } else {
-            addValue(null, "f", 4, StepRecord::f);
-            addValue(null, "|grad|", 4, StepRecord::gradientNorm);
-            addWholeStepColumns();
-            for (int i = 0; i < SUMMARISED_VARIABLES; i++) {
+            for (int c = 0; c < Math.min(kept, stateColumns.size()); c++) {
+                int column = c;
+                if (stateColumns.get(c).wholeStep()) { // once, before the variables' groups
+                    add(layout, null, stateColumns.get(c).key(), decimals(stateColumns.get(c).decimals(), level),
+                            row -> row.state(column, 0), false, false);
+                }
+            }
+            for (int i = 0; i < shown; i++) {
                 int v = i;
-                addValue(null, variables.get(i), 4, row -> row.x(v));
+                add(layout, variables.get(i), "value", DECIMALS, row -> row.x(v), true, false);
+                if (gradients) {
+                    add(layout, null, "grad", DECIMALS, row -> row.gradient(v), false, true);
+                }
+                for (int c = 0; c < Math.min(kept, stateColumns.size()); c++) {
+                    int column = c;
+                    if (!stateColumns.get(c).wholeStep()) {
+                        add(layout, null, stateColumns.get(c).key(),
+                                decimals(stateColumns.get(c).decimals(), level), row -> row.state(column, v), false,
+                                true);
+                    }
+                }
+                if (kept > stateColumns.size()) {
+                    add(layout, null, "update", decimals(DECIMALS, level), row -> row.update(v), false, true);
+                }
             }
         }
+        boolean cut = shown < variables.size();
+        int width = 0;
+        for (int i = 0; i < layout.size(); i++) {
+            width += separatorLength(layout.get(i), i) + layout.get(i).width();
+        }
+        if (cut) {
+            width += 3 + CUT.length(); // " | …" on the group line and the header
+        }
+        return new Layout(layout, cut, width, narrowing(kept, level, shown, gradients));
     }
 
-    /** The optimizer's columns of the whole step (L-BFGS's evaluations), once, before the variables' groups. */
-    private void addWholeStepColumns() {
+    private static void add(List<Column> layout, String group, String title, int decimals,
+                            ToDoubleFunction<StepRecord> value, boolean atStart, boolean insideGroup) {
+        int width = Math.max(NumberText.fixedWidth(decimals), title.length());
+        layout.add(new Column(group, title, decimals, value, width, atStart, insideGroup));
+    }
+
+    /** "leaves out update and lr", "shows G with fewer decimals", …; null for the full table. */
+    private String narrowing(int kept, int level, int shown, boolean gradients) {
+        List<String> variables = shape.variables();
+        boolean single = variables.size() == 1;
         List<StateColumn> stateColumns = shape.stateColumns();
-        for (int c = 0; c < stateColumns.size(); c++) {
-            StateColumn stateColumn = stateColumns.get(c);
-            int column = c;
-            if (stateColumn.wholeStep()) {
-                addValue(null, stateColumn.key(), stateColumn.decimals(), row -> row.state(column, 0));
+        List<String> rounded = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (int kind = 0; kind <= stateColumns.size(); kind++) {
+            String name = kind < stateColumns.size()
+                    ? (single ? stateColumns.get(kind).title() : stateColumns.get(kind).key())
+                    : (single ? "Update" : "update");
+            if (kind >= kept) {
+                left.add(name);
+            } else if (decimals(baseDecimals(kind), level) < baseDecimals(kind)) {
+                rounded.add(name);
             }
         }
-    }
-
-    private void addStateColumns(String group, int variable, boolean shortTitles) {
-        List<StateColumn> stateColumns = shape.stateColumns();
-        for (int c = 0; c < stateColumns.size(); c++) {
-            StateColumn stateColumn = stateColumns.get(c);
-            int column = c;
-            if (stateColumn.wholeStep() && shortTitles) {
-                continue; // shown once, by addWholeStepColumns
-            }
-            addValue(group, shortTitles ? stateColumn.key() : stateColumn.title(), stateColumn.decimals(),
-                    row -> row.state(column, variable));
+        if (!gradients) {
+            left.add(single ? "Gradient" : "the gradients");
         }
+        if (shown < variables.size()) {
+            int hidden = variables.size() - shown;
+            left.add(hidden == 1 ? "the variable " + variables.get(shown)
+                    : "the " + hidden + " variables " + variables.get(shown)
+                    + (hidden == 2 ? " and " : " to ") + variables.get(variables.size() - 1));
+        }
+        List<String> parts = new ArrayList<>();
+        if (!left.isEmpty()) {
+            parts.add("leaves out " + words(left));
+        }
+        if (!rounded.isEmpty()) {
+            parts.add("shows " + words(rounded) + " with fewer decimals");
+        }
+        return parts.isEmpty() ? null : String.join(" and ", parts);
     }
 
-    private void addValue(String group, String title, int decimals, ToDoubleFunction<StepRecord> value) {
-        add(group, title, decimals, value, NumberText.fixedWidth(decimals));
-    }
-
-    private void add(String group, String title, int decimals, ToDoubleFunction<StepRecord> value, int width) {
-        columns.add(new Column(group, title, decimals, value, Math.max(width, title.length())));
+    /** "a", "a and b", "a, b and c". */
+    private static String words(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     @Override
     public void begin() {
-        List<String> variables = shape.variables();
-        if (variables.size() > MAX_DETAILED_VARIABLES) {
-            write("(" + variables.size() + " variables: the table shows f, the gradient norm and "
-                    + String.join(", ", variables.subList(0, SUMMARISED_VARIABLES))
-                    + "; --format csv or jsonl has every column)\n");
-        }
-        if (!groupStarts.isEmpty()) {
+        if (shape.variables().size() > 1) {
             writeGroupLine();
         }
         line.setLength(0);
@@ -127,37 +255,58 @@ final class TableWriter implements RunWriter {
             String title = column.title();
             line.append(title).append(" ".repeat(column.width() - title.length()));
         }
+        if (cut) {
+            line.append(" | ").append(CUT);
+        }
         String header = stripTrailing(line);
         write(header + "\n" + "-".repeat(header.length()) + "\n");
     }
 
+    /** The variables' names, each over its group's columns. */
     private void writeGroupLine() {
         line.setLength(0);
-        for (int i = 0; i < columns.size(); i++) {
-            int start = line.length();
+        int i = 0;
+        while (i < columns.size()) {
             separator(i);
             Column column = columns.get(i);
-            if (groupStarts.contains(i)) {
-                line.append(column.group());
-                int used = line.length() - start - separatorLength(i);
-                line.append(" ".repeat(Math.max(0, column.width() - used)));
-            } else {
+            if (column.group() == null) {
                 line.append(" ".repeat(column.width()));
+                i++;
+                continue;
             }
+            int span = column.width();
+            int end = i + 1;
+            while (end < columns.size() && columns.get(end).insideGroup()) {
+                span += 2 + columns.get(end).width();
+                end++;
+            }
+            line.append(column.group()).append(" ".repeat(Math.max(0, span - column.group().length())));
+            i = end;
+        }
+        if (cut) {
+            line.append(" | ").append(CUT);
         }
         write(stripTrailing(line) + "\n");
     }
 
     @Override
     public void onStep(StepRecord row) {
-        if (row.isStart()) {
-            return;
-        }
         line.setLength(0);
-        for (int i = 0; i < columns.size(); i++) {
+        boolean start = row.isStart();
+        int last = columns.size() - 1;
+        if (start) { // row 0 ends with its last value: the cells after it are blank
+            while (!columns.get(last).atStart()) {
+                last--;
+            }
+        }
+        for (int i = 0; i <= last; i++) {
             separator(i);
             Column column = columns.get(i);
-            if (i == 0) {
+            if (start && !column.atStart()) {
+                for (int k = 0; k < column.width(); k++) {
+                    line.append(' ');
+                }
+            } else if (i == 0) {
                 String text = Long.toString(row.step());
                 line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
             } else if (column.decimals() == 0) {
@@ -234,17 +383,13 @@ final class TableWriter implements RunWriter {
 
     private void separator(int column) {
         if (column > 0) {
-            line.append(separatorLength(column) == 3 ? " | " : "  ");
+            line.append(separatorLength(columns.get(column), column) == 3 ? " | " : "  ");
         }
     }
 
     /** " | " between ungrouped columns and before each group, two spaces inside a group. */
-    private int separatorLength(int column) {
-        if (column == 0) {
-            return 0;
-        }
-        boolean insideGroup = columns.get(column).group() != null && !groupStarts.contains(column);
-        return insideGroup ? 2 : 3;
+    private static int separatorLength(Column column, int index) {
+        return index == 0 ? 0 : column.insideGroup() ? 2 : 3;
     }
 
     private static String stripTrailing(CharSequence text) {
