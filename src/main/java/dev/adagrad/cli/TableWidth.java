@@ -41,10 +41,9 @@ public final class TableWidth {
         return value > 0 ? (int) value : DEFAULT;
     }
 
-    /** "note: to fit 80 columns, the table leaves out Update; --wide shows every column", or null. */
+    /** "note: Update left out to fit 80 columns; --wide shows all" (short enough for 80 columns itself), or null. */
     static String note(RunWriter writer, int width) {
         String narrowing = writer.narrowing();
-        return narrowing == null ? null
-                : "note: to fit " + width + " columns, the table " + narrowing + "; --wide shows every column";
+        return narrowing == null ? null : "note: " + narrowing + " to fit " + width + " columns; --wide shows all";
     }
 }

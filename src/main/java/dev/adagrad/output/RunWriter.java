@@ -20,8 +20,8 @@ public interface RunWriter extends StepListener {
     void onStep(StepRecord record);
 
     /**
-     * What a table left out or shortened to fit its width, as words after "the table" ("leaves out update and lr"),
-     * or null: machine formats always carry every column.
+     * What a table left out or shortened to fit its width ("lr and update left out, G with fewer decimals"), or null:
+     * machine formats always carry every column.
      */
     default String narrowing() {
         return null;

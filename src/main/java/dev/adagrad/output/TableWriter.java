@@ -24,11 +24,12 @@ import java.util.function.ToDoubleFunction;
  * </ul>
  *
  * Row 0 has the step, f and the values; its other cells are blank, as they are empty in CSV. The table fits a width
- * given in characters ({@link #WIDE} for no limit): when the full table is wider, it first shows the secondary columns
- * (the state columns and the update) with fewer decimals (two fewer at most, and no fewer than three), then leaves them out
- * from the right of each group (update first, then the state columns last to first), then shows fewer variables
- * (the last ones go first, and "…" heads the cut), and last the gradients. f, the values and the gradients keep their
- * four decimals, so the worked example's 1.9673 stays 1.9673. {@link #narrowing} says in words what was changed.
+ * given in characters ({@link #WIDE} for no limit). When the full table is wider, it first shows the secondary
+ * columns (the state columns and the update) with fewer decimals (two fewer at most, never fewer than three), then
+ * leaves them out from the right of each group (update first, then the state columns last to first), then shows
+ * fewer variables (the last ones go first, and "…" heads the cut), and last the gradients. f, the values and the
+ * gradients keep their four decimals, so the worked example's 1.9673 stays 1.9673. {@link #narrowing} says in words
+ * what was changed.
  *
  * <p>Columns have fixed widths so rows can be printed as they arrive; a value too wide for its column (|v| of 1e100
  * and beyond) widens only its own row.
@@ -76,7 +77,7 @@ final class TableWriter implements RunWriter {
         this.narrowing = layout.narrowing();
     }
 
-    /** What the table changed to fit its width ("leaves out update and lr"), or null when it shows everything. */
+    /** What the table changed to fit its width ("lr and update left out"), or null when it shows everything. */
     @Override
     public String narrowing() {
         return narrowing;
@@ -120,7 +121,7 @@ final class TableWriter implements RunWriter {
         return Math.min(base, Math.max(FEWEST_DECIMALS, base - 2));
     }
 
-    /** A secondary column's own decimals: kind c &lt; the state columns' count is state column c, the last the update. */
+    /** A secondary column's own decimals: kind c is state column c, and the one after the last is the update. */
     private int baseDecimals(int kind) {
         List<StateColumn> stateColumns = shape.stateColumns();
         return kind < stateColumns.size() ? stateColumns.get(kind).decimals() : DECIMALS;
@@ -199,7 +200,7 @@ final class TableWriter implements RunWriter {
         layout.add(new Column(group, title, decimals, value, width, atStart, insideGroup));
     }
 
-    /** "leaves out update and lr", "shows G with fewer decimals", …; null for the full table. */
+    /** "lr and update left out", "G with fewer decimals", …; null for the full table. */
     private String narrowing(int kept, int level, int shown, boolean gradients) {
         List<String> variables = shape.variables();
         boolean single = variables.size() == 1;
@@ -227,12 +228,12 @@ final class TableWriter implements RunWriter {
         }
         List<String> parts = new ArrayList<>();
         if (!left.isEmpty()) {
-            parts.add("leaves out " + words(left));
+            parts.add(words(left) + " left out");
         }
         if (!rounded.isEmpty()) {
-            parts.add("shows " + words(rounded) + " with fewer decimals");
+            parts.add(words(rounded) + " with fewer decimals");
         }
-        return parts.isEmpty() ? null : String.join(" and ", parts);
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     /** "a", "a and b", "a, b and c". */

@@ -90,7 +90,7 @@ class WorkedExampleTest {
             assertEquals(expected, cells(lines[3 + row]), "row " + (row + 1));
             assertTrue(lines[3 + row].length() <= 80, lines[3 + row]);
         }
-        assertEquals("adagrad run: note: to fit 80 columns, the table leaves out Update; --wide shows every column\n",
+        assertEquals("adagrad run: note: Update left out to fit 80 columns; --wide shows all\n",
                 result.err());
     }
 
