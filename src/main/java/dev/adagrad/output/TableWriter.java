@@ -51,8 +51,8 @@ final class TableWriter implements RunWriter {
                           boolean atStart, boolean insideGroup) {
     }
 
-    /** A candidate layout, its widest line, and what it changed from the full table. */
-    private record Layout(List<Column> columns, boolean cut, int width, String narrowing) {
+    /** The chosen columns, whether variables were cut ("…"), and what changed from the full table. */
+    private record Layout(List<Column> columns, boolean cut, String narrowing) {
     }
 
     private final Writer out;
@@ -83,24 +83,56 @@ final class TableWriter implements RunWriter {
         return narrowing;
     }
 
+    /**
+     * The first layout, in the order the class comment gives, that fits {@code width}. Widths are counted, not built:
+     * a layout is made once, for the one chosen, so ten thousand variables cost no more than one table.
+     */
     private Layout choose(int width) {
         int kinds = shape.stateColumns().size() + 1; // the state columns, then the update
         int variables = shape.variables().size();
         for (int kept = kinds; kept >= 0; kept--) {
             for (int level = 0; level <= levels(kept); level++) {
-                Layout layout = layout(kept, level, variables, true);
-                if (layout.width() <= width) {
-                    return layout;
+                if (width(kept, level, variables, true) <= width) {
+                    return layout(kept, level, variables, true);
                 }
             }
         }
-        for (int shown = variables - 1; shown >= 1; shown--) {
-            Layout layout = layout(0, 0, shown, true);
-            if (layout.width() <= width) {
-                return layout;
+        if (variables > 1) {
+            // every group of value and gradient is as wide as the next: as many as fit, at least one
+            long one = width(0, 0, 1, true);
+            long each = width(0, 0, 2, true) - one;
+            long shown = Math.max(1, Math.min(variables - 1, (width - one) / each + 1));
+            if (width(0, 0, (int) shown, true) <= width) {
+                return layout(0, 0, (int) shown, true);
             }
         }
         return layout(0, 0, 1, false);
+    }
+
+    /** The widest line of {@link #layout}'s table with these arguments, counted without building it. */
+    private long width(int kept, int level, int shown, boolean gradients) {
+        List<StateColumn> stateColumns = shape.stateColumns();
+        boolean single = shape.variables().size() == 1;
+        long width = Math.max(4, Long.toString(shape.maxSteps()).length()) + 3 + columnWidth(DECIMALS, "f");
+        long group = (single ? 3 : 0) + columnWidth(DECIMALS, single ? shape.variables().get(0) : "value")
+                + (gradients ? (single ? 3 : 2) + columnWidth(DECIMALS, single ? "Gradient" : "grad") : 0);
+        for (int kind = 0; kind < kept; kind++) {
+            boolean update = kind == stateColumns.size();
+            StateColumn state = update ? null : stateColumns.get(kind);
+            String title = update ? (single ? "Update" : "update") : single ? state.title() : state.key();
+            int decimals = decimals(baseDecimals(kind), level);
+            if (!single && !update && state.wholeStep()) {
+                width += 3 + columnWidth(decimals, title); // once, before the groups
+            } else {
+                group += (single ? 3 : 2) + columnWidth(decimals, title);
+            }
+        }
+        width += single ? group : shown * (3 + group);
+        return shown < shape.variables().size() ? width + 3 + CUT.length() : width;
+    }
+
+    private static int columnWidth(int decimals, String title) {
+        return Math.max(NumberText.fixedWidth(decimals), title.length());
     }
 
     /** How many times the first {@code kept} secondary columns can lose a decimal before reaching their fewest. */
@@ -140,7 +172,7 @@ final class TableWriter implements RunWriter {
         List<StateColumn> stateColumns = shape.stateColumns();
         List<Column> layout = new ArrayList<>();
         int stepWidth = Math.max(4, Long.toString(shape.maxSteps()).length());
-        layout.add(new Column(null, "Step", 0, StepRecord::step, Math.max(stepWidth, 4), true, false));
+        layout.add(new Column(null, "Step", 0, StepRecord::step, stepWidth, true, false));
         add(layout, null, "f", DECIMALS, StepRecord::f, true, false);
         boolean single = variables.size() == 1;
         if (single) {
@@ -183,21 +215,12 @@ final class TableWriter implements RunWriter {
                 }
             }
         }
-        boolean cut = shown < variables.size();
-        int width = 0;
-        for (int i = 0; i < layout.size(); i++) {
-            width += separatorLength(layout.get(i), i) + layout.get(i).width();
-        }
-        if (cut) {
-            width += 3 + CUT.length(); // " | …" on the group line and the header
-        }
-        return new Layout(layout, cut, width, narrowing(kept, level, shown, gradients));
+        return new Layout(layout, shown < variables.size(), narrowing(kept, level, shown, gradients));
     }
 
     private static void add(List<Column> layout, String group, String title, int decimals,
                             ToDoubleFunction<StepRecord> value, boolean atStart, boolean insideGroup) {
-        int width = Math.max(NumberText.fixedWidth(decimals), title.length());
-        layout.add(new Column(group, title, decimals, value, width, atStart, insideGroup));
+        layout.add(new Column(group, title, decimals, value, columnWidth(decimals, title), atStart, insideGroup));
     }
 
     /** "lr and update left out", "G with fewer decimals", …; null for the full table. */
@@ -263,7 +286,7 @@ final class TableWriter implements RunWriter {
         write(header + "\n" + "-".repeat(header.length()) + "\n");
     }
 
-    /** The variables' names, each over its group's columns. */
+    /** The variables' names, each over its group's columns (cut with "…" to their width when longer). */
     private void writeGroupLine() {
         line.setLength(0);
         int i = 0;
@@ -281,7 +304,11 @@ final class TableWriter implements RunWriter {
                 span += 2 + columns.get(end).width();
                 end++;
             }
-            line.append(column.group()).append(" ".repeat(Math.max(0, span - column.group().length())));
+            String name = column.group();
+            if (name.length() > span) { // the summary line has the whole name
+                name = name.substring(0, span - 1) + CUT;
+            }
+            line.append(name).append(" ".repeat(span - name.length()));
             i = end;
         }
         if (cut) {
