@@ -105,9 +105,6 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
             }
             target.commit();
         }
-        if (tableNote != null) { // after the table, beside the summary line it explains
-            spec.commandLine().getErr().println(Errors.prefix(spec) + tableNote);
-        }
         if (trajectory != null) {
             pictures.draw(problem, List.of(optimizerOptions.name), List.of(trajectory), List.of(result),
                     PictureOptions.chartStream(spec.commandLine().getOut(), spec.commandLine().getErr(),
@@ -115,6 +112,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         }
         if (rates != null) {
             pictures.drawRates(problem.title(), List.of(optimizerOptions.name), List.of(rates));
+        }
+        if (tableNote != null) { // after the table and its pictures; a failure drawing them is the one line instead
+            spec.commandLine().getErr().println(Errors.prefix(spec) + tableNote);
         }
         if (result.reason() == StopReason.NON_FINITE) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(result, shape.variables()));
