@@ -86,7 +86,6 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         String tableNote;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             RunWriter writer = outputOptions.format.writer(target.writer(), shape, width);
-            tableNote = TableWidth.note(writer, width);
             StepListener rows = everyOption.filter(writer);
             try {
                 writer.begin();
@@ -95,6 +94,7 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
                         rates == null ? listener : listener.andThen(rates));
                 EveryKth.finish(rows);
                 writer.end(result);
+                tableNote = TableWidth.note(writer, width); // after the rows: it counts the numbers they shortened
             } catch (UncheckedIOException e) {
                 target.salvage(); // the rows written before the failure are whole: keep them
                 throw e.getCause();

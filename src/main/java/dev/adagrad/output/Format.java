@@ -16,7 +16,8 @@ public enum Format {
 
     /**
      * A writer of this format over {@code out}; a table fits {@code tableWidth} characters where it can (fewer
-     * decimals, then fewer columns: {@link RunWriter#narrowing} says what went), the other formats ignore it.
+     * decimals, narrow cells, then fewer columns: {@link RunWriter#narrowing} says what went), the other formats
+     * ignore it.
      */
     public RunWriter writer(Writer out, RunShape shape, int tableWidth) {
         return switch (this) {

@@ -20,8 +20,9 @@ public interface RunWriter extends StepListener {
     void onStep(StepRecord record);
 
     /**
-     * What a table left out or shortened to fit its width ("lr and update left out, G with fewer decimals"), or null:
-     * machine formats always carry every column.
+     * What a table left out or shortened to fit its width ("lr and update left out, G with fewer decimals"), or null;
+     * a table counts the numbers it shortened in the rows written so far, so ask after the last row.
+     * Machine formats always carry every column.
      */
     default String narrowing() {
         return null;

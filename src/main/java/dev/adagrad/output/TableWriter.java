@@ -28,7 +28,10 @@ import java.util.function.ToDoubleFunction;
  * columns (the state columns and the update) with fewer decimals (two fewer at most, never fewer than three), then
  * leaves them out from the right of each group (update first, then the state columns last to first), then shows
  * fewer variables (the last ones go first, and "…" heads the cut), and last the gradients. f, the values and the
- * gradients keep their four decimals, so the worked example's 1.9673 stays 1.9673. {@link #narrowing} says in words
+ * gradients keep their four decimals, so the worked example's 1.9673 stays 1.9673. Before each column is left out the
+ * same columns are tried narrow: {@value #NARROW} characters for a number instead of the 11 that "-1.2346e+05" needs,
+ * where a number that does not fit at its usual decimals is printed in scientific notation with as many digits as fit
+ * ({@link NumberText#narrow}); ordinary numbers print exactly as in the wide table. {@link #narrowing} says in words
  * what was changed.
  *
  * <p>Columns have fixed widths so rows can be printed as they arrive; a value too wide for its column (|v| of 1e100
@@ -42,13 +45,15 @@ final class TableWriter implements RunWriter {
     static final int FEWEST_DECIMALS = 3;
     private static final int DECIMALS = 4;
     private static final String CUT = "…";
+    /** The characters a narrow cell gives its number (a wider title widens the column, and its numbers with it). */
+    static final int NARROW = 9;
 
     /**
      * One column: {@code atStart} when row 0 has a value in it; {@code group} the variable whose group it opens (null
      * inside a group and outside the groups).
      */
     private record Column(String group, String title, int decimals, ToDoubleFunction<StepRecord> value, int width,
-                          boolean atStart, boolean insideGroup) {
+                          boolean atStart, boolean insideGroup, boolean narrow) {
     }
 
     /** The chosen columns, whether variables were cut ("…"), and what changed from the full table. */
@@ -60,6 +65,8 @@ final class TableWriter implements RunWriter {
     private final List<Column> columns;
     private final boolean cut;
     private final String narrowing;
+    /** How many numbers of narrow cells have been printed with fewer digits than their usual ones. */
+    private long shortened;
     private final StringBuilder line = new StringBuilder();
     private final FixedText cells = new FixedText();
 
@@ -77,10 +84,17 @@ final class TableWriter implements RunWriter {
         this.narrowing = layout.narrowing();
     }
 
-    /** What the table changed to fit its width ("lr and update left out"), or null when it shows everything. */
+    /**
+     * What the table changed to fit its width ("lr and update left out", "2 numbers shortened" when narrow cells gave
+     * up digits in rows printed so far), or null when it shows everything.
+     */
     @Override
     public String narrowing() {
-        return narrowing;
+        if (shortened == 0) {
+            return narrowing;
+        }
+        String numbers = shortened == 1 ? "1 number shortened" : shortened + " numbers shortened";
+        return narrowing == null ? numbers : narrowing + ", " + numbers;
     }
 
     /**
@@ -92,47 +106,55 @@ final class TableWriter implements RunWriter {
         int variables = shape.variables().size();
         for (int kept = kinds; kept >= 0; kept--) {
             for (int level = 0; level <= levels(kept); level++) {
-                if (width(kept, level, variables, true) <= width) {
-                    return layout(kept, level, variables, true);
+                if (width(kept, level, variables, true, false) <= width) {
+                    return layout(kept, level, variables, true, false);
                 }
+            }
+            if (width(kept, 0, variables, true, true) <= width) {
+                return layout(kept, 0, variables, true, true);
             }
         }
         if (variables > 1) {
             // every group of value and gradient is as wide as the next: as many as fit, at least one
-            long one = width(0, 0, 1, true);
-            long each = width(0, 0, 2, true) - one;
+            long one = width(0, 0, 1, true, false);
+            long each = width(0, 0, 2, true, false) - one;
             long shown = Math.max(1, Math.min(variables - 1, (width - one) / each + 1));
-            if (width(0, 0, (int) shown, true) <= width) {
-                return layout(0, 0, (int) shown, true);
+            if (width(0, 0, (int) shown, true, false) <= width) {
+                return layout(0, 0, (int) shown, true, false);
             }
         }
-        return layout(0, 0, 1, false);
+        return layout(0, 0, 1, false, false);
     }
 
     /** The widest line of {@link #layout}'s table with these arguments, counted without building it. */
-    private long width(int kept, int level, int shown, boolean gradients) {
+    private long width(int kept, int level, int shown, boolean gradients, boolean narrow) {
         List<StateColumn> stateColumns = shape.stateColumns();
         boolean single = shape.variables().size() == 1;
-        long width = Math.max(4, Long.toString(shape.maxSteps()).length()) + 3 + columnWidth(DECIMALS, "f");
-        long group = (single ? 3 : 0) + columnWidth(DECIMALS, single ? shape.variables().get(0) : "value")
-                + (gradients ? (single ? 3 : 2) + columnWidth(DECIMALS, single ? "Gradient" : "grad") : 0);
+        long width = Math.max(4, Long.toString(shape.maxSteps()).length()) + 3 + columnWidth(DECIMALS, "f", narrow);
+        long group = (single ? 3 : 0) + columnWidth(DECIMALS, single ? shape.variables().get(0) : "value", narrow)
+                + (gradients ? (single ? 3 : 2) + columnWidth(DECIMALS, single ? "Gradient" : "grad", narrow) : 0);
         for (int kind = 0; kind < kept; kind++) {
             boolean update = kind == stateColumns.size();
             StateColumn state = update ? null : stateColumns.get(kind);
             String title = update ? (single ? "Update" : "update") : single ? state.title() : state.key();
             int decimals = decimals(baseDecimals(kind), level);
             if (!single && !update && state.wholeStep()) {
-                width += 3 + columnWidth(decimals, title); // once, before the groups
+                width += 3 + columnWidth(decimals, title, narrow); // once, before the groups
             } else {
-                group += (single ? 3 : 2) + columnWidth(decimals, title);
+                group += (single ? 3 : 2) + columnWidth(decimals, title, narrow);
             }
         }
         width += single ? group : shown * (3 + group);
         return shown < shape.variables().size() ? width + 3 + CUT.length() : width;
     }
 
-    private static int columnWidth(int decimals, String title) {
-        return Math.max(NumberText.fixedWidth(decimals), title.length());
+    /**
+     * A column is as wide as its title and its widest ordinary number ({@link NumberText#fixedWidth}); a narrow one
+     * gives its numbers at most {@value #NARROW} characters, or its title's width when that is wider.
+     */
+    private static int columnWidth(int decimals, String title, boolean narrow) {
+        int numbers = NumberText.fixedWidth(decimals);
+        return Math.max(narrow ? Math.min(NARROW, numbers) : numbers, title.length());
     }
 
     /** How many times the first {@code kept} secondary columns can lose a decimal before reaching their fewest. */
@@ -167,60 +189,61 @@ final class TableWriter implements RunWriter {
      * The table with the first {@code kept} secondary kinds (state columns in order, then the update) at {@code level}
      * decimals fewer, the first {@code shown} variables, and their gradients or not.
      */
-    private Layout layout(int kept, int level, int shown, boolean gradients) {
+    private Layout layout(int kept, int level, int shown, boolean gradients, boolean narrow) {
         List<String> variables = shape.variables();
         List<StateColumn> stateColumns = shape.stateColumns();
         List<Column> layout = new ArrayList<>();
         int stepWidth = Math.max(4, Long.toString(shape.maxSteps()).length());
-        layout.add(new Column(null, "Step", 0, StepRecord::step, stepWidth, true, false));
-        add(layout, null, "f", DECIMALS, StepRecord::f, true, false);
+        layout.add(new Column(null, "Step", 0, StepRecord::step, stepWidth, true, false, false));
+        add(layout, narrow, null, "f", DECIMALS, StepRecord::f, true, false);
         boolean single = variables.size() == 1;
         if (single) {
-            add(layout, null, variables.get(0), DECIMALS, row -> row.x(0), true, false);
+            add(layout, narrow, null, variables.get(0), DECIMALS, row -> row.x(0), true, false);
             if (gradients) {
-                add(layout, null, "Gradient", DECIMALS, row -> row.gradient(0), false, false);
+                add(layout, narrow, null, "Gradient", DECIMALS, row -> row.gradient(0), false, false);
             }
             for (int c = 0; c < Math.min(kept, stateColumns.size()); c++) {
                 int column = c;
-                add(layout, null, stateColumns.get(c).title(), decimals(stateColumns.get(c).decimals(), level),
+                add(layout, narrow, null, stateColumns.get(c).title(), decimals(stateColumns.get(c).decimals(), level),
                         row -> row.state(column, 0), false, false);
             }
             if (kept > stateColumns.size()) {
-                add(layout, null, "Update", decimals(DECIMALS, level), row -> row.update(0), false, false);
+                add(layout, narrow, null, "Update", decimals(DECIMALS, level), row -> row.update(0), false, false);
             }
         } else {
             for (int c = 0; c < Math.min(kept, stateColumns.size()); c++) {
                 int column = c;
                 if (stateColumns.get(c).wholeStep()) { // once, before the variables' groups
-                    add(layout, null, stateColumns.get(c).key(), decimals(stateColumns.get(c).decimals(), level),
+                    add(layout, narrow, null, stateColumns.get(c).key(), decimals(stateColumns.get(c).decimals(), level),
                             row -> row.state(column, 0), false, false);
                 }
             }
             for (int i = 0; i < shown; i++) {
                 int v = i;
-                add(layout, variables.get(i), "value", DECIMALS, row -> row.x(v), true, false);
+                add(layout, narrow, variables.get(i), "value", DECIMALS, row -> row.x(v), true, false);
                 if (gradients) {
-                    add(layout, null, "grad", DECIMALS, row -> row.gradient(v), false, true);
+                    add(layout, narrow, null, "grad", DECIMALS, row -> row.gradient(v), false, true);
                 }
                 for (int c = 0; c < Math.min(kept, stateColumns.size()); c++) {
                     int column = c;
                     if (!stateColumns.get(c).wholeStep()) {
-                        add(layout, null, stateColumns.get(c).key(),
+                        add(layout, narrow, null, stateColumns.get(c).key(),
                                 decimals(stateColumns.get(c).decimals(), level), row -> row.state(column, v), false,
                                 true);
                     }
                 }
                 if (kept > stateColumns.size()) {
-                    add(layout, null, "update", decimals(DECIMALS, level), row -> row.update(v), false, true);
+                    add(layout, narrow, null, "update", decimals(DECIMALS, level), row -> row.update(v), false, true);
                 }
             }
         }
         return new Layout(layout, shown < variables.size(), narrowing(kept, level, shown, gradients));
     }
 
-    private static void add(List<Column> layout, String group, String title, int decimals,
+    private static void add(List<Column> layout, boolean narrow, String group, String title, int decimals,
                             ToDoubleFunction<StepRecord> value, boolean atStart, boolean insideGroup) {
-        layout.add(new Column(group, title, decimals, value, columnWidth(decimals, title), atStart, insideGroup));
+        layout.add(new Column(group, title, decimals, value, columnWidth(decimals, title, narrow), atStart,
+                insideGroup, narrow));
     }
 
     /** "lr and update left out", "G with fewer decimals", …; null for the full table. */
@@ -342,6 +365,10 @@ final class TableWriter implements RunWriter {
                 double value = column.value().applyAsDouble(row);
                 String text = Double.isFinite(value) ? Long.toString((long) value) : NumberText.fixed(value, 0);
                 line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
+            } else if (column.narrow()) {
+                if (cells.appendNarrow(line, column.value().applyAsDouble(row), column.decimals(), column.width())) {
+                    shortened++;
+                }
             } else {
                 cells.appendFixed(line, column.value().applyAsDouble(row), column.decimals(), column.width());
             }
