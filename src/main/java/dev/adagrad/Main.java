@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Entry point. {@link #run} does all the work and never exits, so tests can call it in-process. */
 public final class Main {
@@ -51,12 +52,17 @@ public final class Main {
 
     /** Runs one command line, writing to {@code out} and {@code err}, and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter given, String... args) {
+        return run(out, given, System.getenv(), args);
+    }
+
+    /** {@link #run(PrintWriter, PrintWriter, String...)} in {@code environment} (COLUMNS), for tests. */
+    public static int run(PrintWriter out, PrintWriter given, Map<String, String> environment, String... args) {
         PrintWriter err = StandardError.over(given); // every message passes one rule: escaped, cut
         StopRequest.reset();
         int code;
         try {
             Integer refused = AdagradCommand.refuseUnknownHelpOption(args, err);
-            code = refused != null ? refused : AdagradCommand.commandLine(out, err, args).execute(args);
+            code = refused != null ? refused : AdagradCommand.commandLine(out, err, environment, args).execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
             code = Errors.unexpected(e, err);
         } catch (UncheckedIOException e) {

@@ -30,10 +30,16 @@ public final class Cli {
         return result.out();
     }
 
+    /** Runs a command as a terminal without COLUMNS would (tables 80 characters wide), whatever the build's is. */
     public static Result run(String... args) {
+        return run(java.util.Map.of(), args);
+    }
+
+    /** Runs a command in {@code environment} (COLUMNS). */
+    public static Result run(java.util.Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), environment, args);
         return new Result(exitCode, out.toString(), err.toString());
     }
 }

@@ -110,8 +110,10 @@ class DocExamplesIT {
         Files.writeString(launcher, "#!/bin/sh\nexec " + java + " -XX:+UseSerialGC -jar " + JAR + " \"$@\"\n");
         assertTrue(launcher.toFile().setExecutable(true));
         for (Example example : examples(document)) {
-            Process process = new ProcessBuilder("bash", "-c", example.command() + " 2>&1").directory(folder.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", example.command() + " 2>&1")
+                    .directory(folder.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().remove("COLUMNS"); // tables as an 80-column terminal shows them, as the docs do
+            Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(process.waitFor(300, TimeUnit.SECONDS), "finished: " + example);
             List<String> printed = nonBlank(out.lines().toList());

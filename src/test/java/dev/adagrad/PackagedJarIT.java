@@ -48,14 +48,15 @@ class PackagedJarIT {
 
     @Test
     void theJarRunsTheWorkedExample() throws Exception {
-        Outcome outcome = jar("run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "10");
+        Outcome outcome = jar("run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "10", "--wide");
 
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertEquals("", outcome.err());
         String[] lines = outcome.out().split("\n");
-        assertEquals(13, lines.length);
-        assertTrue(lines[4].matches("\\s*3 \\|\\s+1\\.9673 \\|\\s+4\\.8000 \\|\\s+123\\.0400 \\|\\s+0\\.090152 \\|\\s+0\\.4327"),
-                lines[4]);
+        assertEquals(14, lines.length, "header, rule, row 0, 10 rows, summary");
+        // step 3: f = 1.9673² = 3.8701, x, the gradient 2·2.4, G = 64 + 36 + 4.8², lr 1/√123.04, the update
+        assertTrue(lines[5].matches("\\s*3 \\|\\s+3\\.8701 \\|\\s+1\\.9673 \\|\\s+4\\.8000 \\|\\s+123\\.0400 \\|"
+                + "\\s+0\\.090152 \\|\\s+0\\.4327"), lines[5]);
     }
 
     @Test

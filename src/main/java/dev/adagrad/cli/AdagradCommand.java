@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -39,6 +40,14 @@ public final class AdagradCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The environment the commands read (COLUMNS): the process's, or a test's. */
+    private Map<String, String> environment = Map.of();
+
+    /** The environment of the command line that {@code spec} belongs to. */
+    static Map<String, String> environment(CommandSpec spec) {
+        return spec.root().userObject() instanceof AdagradCommand root ? root.environment : Map.of();
+    }
+
     /** The subcommands, in the order --help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ExplainCommand.class, StepCommand.class,
             CompareCommand.class, SweepCommand.class, FitCommand.class, DataCommand.class, OptimizersCommand.class,
@@ -63,17 +72,31 @@ public final class AdagradCommand implements Callable<Integer> {
      * "unknown command" message still list them all.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        return commandLine(out, err, args, true);
+        return commandLine(out, err, Map.of(), args);
+    }
+
+    /** {@link #commandLine(PrintWriter, PrintWriter, String[])} whose commands read {@code environment}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
+                                          String[] args) {
+        return commandLine(out, err, environment, args, true);
     }
 
     /**
-     * As {@link #commandLine(PrintWriter, PrintWriter, String[])}; with {@code useModels} false, from the annotations
-     * alone (for the test that compares the two).
+     * As {@link #commandLine(PrintWriter, PrintWriter, Map, String[])}; with {@code useModels} false, from the
+     * annotations alone (for the test that compares the two).
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args, boolean useModels) {
+        return commandLine(out, err, Map.of(), args, useModels);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
+                                           String[] args, boolean useModels) {
         CommandLine commandLine = useModels ? fromModels(args) : null;
         if (commandLine == null) {
             commandLine = fromAnnotations(args);
+        }
+        if (commandLine.getCommand() instanceof AdagradCommand root) {
+            root.environment = Map.copyOf(environment);
         }
         Errors errors = new Errors();
         commandLine.setOut(out);

@@ -51,6 +51,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
     EveryOption everyOption;
 
     @Mixin
+    TableWidth tableWidth;
+
+    @Mixin
     PictureOptions pictures;
 
     @Override
@@ -78,9 +81,11 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         RunShape shape = new RunShape(problem.start().variables(), optimizer.stateColumns(), stopping.steps,
                 problem.testFunction());
 
+        int width = tableWidth.width(AdagradCommand.environment(spec));
         RunResult result;
+        String tableNote;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
-            RunWriter writer = outputOptions.format.writer(target.writer(), shape);
+            RunWriter writer = outputOptions.format.writer(target.writer(), shape, width);
             StepListener rows = everyOption.filter(writer);
             try {
                 writer.begin();
@@ -89,6 +94,7 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
                         rates == null ? listener : listener.andThen(rates));
                 EveryKth.finish(rows);
                 writer.end(result);
+                tableNote = TableWidth.note(writer, width); // after the rows: it counts the numbers they shortened
             } catch (UncheckedIOException e) {
                 target.salvage(); // the rows written before the failure are whole: keep them
                 throw e.getCause();
@@ -106,6 +112,9 @@ public final class RunCommand implements Callable<Integer>, OptimizerCommand {
         }
         if (rates != null) {
             pictures.drawRates(problem.title(), List.of(optimizerOptions.name), List.of(rates));
+        }
+        if (tableNote != null) { // after the table and its pictures; a failure drawing them is the one line instead
+            spec.commandLine().getErr().println(Errors.prefix(spec) + tableNote);
         }
         if (result.reason() == StopReason.NON_FINITE) {
             spec.commandLine().getErr().println(Errors.prefix(spec) + Messages.divergence(result, shape.variables()));

@@ -28,6 +28,46 @@ final class FixedText {
         line.append(text, 0, length);
     }
 
+    /**
+     * {@link NumberText#narrow}'s text, right-aligned in {@code width} characters, appended to {@code line}; returns
+     * whether it had to give up digits to fit.
+     */
+    boolean appendNarrow(StringBuilder line, double value, int decimals, int width) {
+        boolean shortened = narrow(value, decimals, width);
+        for (int i = length; i < width; i++) {
+            line.append(' ');
+        }
+        line.append(text, 0, length);
+        return shortened;
+    }
+
+    String narrowText(double value, int decimals, int width) {
+        narrow(value, decimals, width);
+        return new String(text, 0, length);
+    }
+
+    /**
+     * The fixed text when it has at most {@code width} characters; else scientific notation with as many significant
+     * digits as fit (one fewer when rounding up adds an exponent digit: 9.9999e99 is 1.00e+100 in 9), never more than
+     * the fixed text's. Returns whether it gave up digits. Every finite double fits 7 characters ("-1e+100").
+     */
+    private boolean narrow(double value, int decimals, int width) {
+        fixed(value, decimals);
+        if (length <= width) {
+            return false;
+        }
+        // sign, first digit, point, the others, "e±" and two exponent digits at least
+        int sign = Double.doubleToRawLongBits(value) < 0 ? 1 : 0;
+        for (int digits = Math.min(decimals + 1, width - sign - 5); digits > 1; digits--) {
+            scientific(value, digits - 1);
+            if (length <= width) {
+                return true;
+            }
+        }
+        scientific(value, 0);
+        return true;
+    }
+
     String text(double value, int decimals) {
         fixed(value, decimals);
         return new String(text, 0, length);

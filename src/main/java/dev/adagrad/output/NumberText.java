@@ -22,6 +22,15 @@ public final class NumberText {
         return new FixedText().text(value, decimals);
     }
 
+    /**
+     * {@link #fixed}'s text when it has at most {@code width} characters, else scientific notation with as many
+     * significant digits as fit: 1234.5678 and 0.125000 as they are in 9, -12345.6789 as -1.23e+04, 123456.7 as
+     * 1.235e+05, Double.MIN_VALUE as 4.94e-324.
+     */
+    static String narrow(double value, int decimals, int width) {
+        return new FixedText().narrowText(value, decimals, width);
+    }
+
     /*
      * The two below give exactly what String.format(Locale.ROOT, "%.nf" / "%.ne", value) gives, without
      * java.util.Formatter, whose first use costs about 15 ms of a command's start-up (FixedText does the work). Like

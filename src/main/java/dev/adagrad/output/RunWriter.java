@@ -19,6 +19,15 @@ public interface RunWriter extends StepListener {
     @Override
     void onStep(StepRecord record);
 
+    /**
+     * What a table left out or shortened to fit its width ("lr and update left out, G with fewer decimals"), or null;
+     * a table counts the numbers it shortened in the rows written so far, so ask after the last row.
+     * Machine formats always carry every column.
+     */
+    default String narrowing() {
+        return null;
+    }
+
     /** Writes what comes after the last row (the table's summary line), then flushes. */
     void end(RunResult result);
 }

@@ -208,9 +208,10 @@ class NumericalEdgeCasesTest {
         Cli.Result text = Cli.run("run", "--f", "x^2", "--x0", "0", "--tol", "1e-9");
         assertEquals(0, text.exitCode(), text.err());
         String[] lines = text.outLines();
-        assertEquals(3, lines.length, text.out());
-        assertTrue(lines[2].startsWith("Converged: gradient norm 0 <= tol after 0 steps; final x = 0, f = 0"),
-                lines[2]);
+        assertEquals(4, lines.length, "header, rule, row 0, summary:\n" + text.out());
+        assertTrue(lines[2].matches(" +0 \\| +0\\.0000 \\| +0\\.0000"), "row 0 is the start: " + lines[2]);
+        assertTrue(lines[3].startsWith("Converged: gradient norm 0 <= tol after 0 steps; final x = 0, f = 0"),
+                lines[3]);
     }
 
     @Test
@@ -281,12 +282,18 @@ class NumericalEdgeCasesTest {
 
     @Test
     void theTableAndSummaryShowASubnormalByItsValue() {
-        // 2⁻¹⁰⁷⁴ = 4.94065645841…e-324: to 4 decimals 4.9407e-324 in the table, 10 digits in the summary
-        Cli.Result result = Cli.run("run", "--f", "x^2", "--x0", "4.9e-324", "--steps", "1");
+        // 2⁻¹⁰⁷⁴ = 4.94065645841…e-324: to 4 decimals 4.9407e-324 in the wide table, 10 digits in the summary
+        Cli.Result result = Cli.run("run", "--f", "x^2", "--x0", "4.9e-324", "--steps", "1", "--wide");
         assertEquals(0, result.exitCode(), result.err());
         String[] lines = result.outLines();
-        assertTrue(lines[2].matches(" +1 \\| 4\\.9407e-324 \\| .*"), lines[2]);
-        assertTrue(lines[3].contains("final x = 4.940656458e-324, f = 0"), lines[3]);
+        // row 0: f = (2⁻¹⁰⁷⁴)² = 0, x = 2⁻¹⁰⁷⁴; row 1 the same x (the step is far below its last bit)
+        assertTrue(lines[2].matches(" +0 \\| +0\\.0000 \\| 4\\.9407e-324"), lines[2]);
+        assertTrue(lines[3].matches(" +1 \\| +0\\.0000 \\| 4\\.9407e-324 \\| .*"), lines[3]);
+        assertTrue(lines[4].contains("final x = 4.940656458e-324, f = 0"), lines[4]);
+        // at 80 columns the cells are narrow: 9 characters hold three of its digits, and the note says so
+        Cli.Result narrow = Cli.run("run", "--f", "x^2", "--x0", "4.9e-324", "--steps", "1");
+        assertTrue(narrow.outLines()[2].matches(" +0 \\| +0\\.0000 \\| 4\\.94e-324"), narrow.out());
+        assertTrue(narrow.err().contains("numbers shortened to fit 80 columns"), narrow.err());
     }
 
     @Test

@@ -40,7 +40,7 @@ class PictureOptionsTest {
     @Test
     void runDrawsAPngOfTheRequestedSizeAfterPrintingTheTable() throws IOException {
         Cli.Result result = Cli.run("run", "--f", "x^2+3*y^2", "--x0", "1,1", "--optimizer", "sgd", "--lr", "0.05",
-                "--steps", "20", "--plot", file("run.png"), "--plot-size", "420x300");
+                "--steps", "20", "--plot", file("run.png"), "--plot-size", "420x300", "--wide");
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("", result.err());

@@ -150,25 +150,54 @@ class RunCommandTest {
     }
 
     @Test
-    void tableSummaryForSeveralVariables() {
-        Cli.Result result = Cli.run("run", "--f", "w^2+10*b^2", "--x0", "w=1,b=1", "--lr", "0.5", "--steps", "1");
+    void tableGroupsSeveralVariables() {
+        Cli.Result result = Cli.run("run", "--f", "w^2+10*b^2", "--x0", "w=1,b=1", "--lr", "0.5", "--steps", "1",
+                "--wide");
 
         String[] lines = result.outLines();
+        assertEquals("", result.err(), "--wide leaves nothing out");
         assertTrue(lines[0].contains("| w") && lines[0].contains("| b"), "a group per variable: " + lines[0]);
-        assertTrue(lines[1].startsWith("Step | f"), lines[1]);
-        // step 1 of the toy: f = 0.5² + 10·0.5² = 2.75
-        assertTrue(lines[3].contains("2.7500"), lines[3]);
-        assertEquals("Done: 1 step (the step limit); final w = 0.5, b = 0.5, f = 2.75", lines[4]);
+        assertTrue(lines[1].matches("Step \\| f +\\| value +grad +G +lr +update +\\| value +grad +G +lr +update"),
+                lines[1]);
+        // row 0: f = 1 + 10 = 11 at w = b = 1; step 1 of the toy: f = 0.5² + 10·0.5² = 2.75
+        assertTrue(lines[3].matches(" +0 \\| +11\\.0000 \\| +1\\.0000 +\\| +1\\.0000"), lines[3]);
+        assertTrue(lines[4].contains("2.7500"), lines[4]);
+        assertEquals("Done: 1 step (the step limit); final w = 0.5, b = 0.5, f = 2.75", lines[5]);
     }
 
     @Test
-    void manyVariablesAreSummarised() {
+    void anEightyColumnTableKeepsTheValuesAndGradientsAndSaysWhatItLeftOut() {
+        Cli.Result result = Cli.run("run", "--f", "w^2+10*b^2", "--x0", "w=1,b=1", "--lr", "0.5", "--steps", "1");
+
+        String[] lines = result.outLines();
+        assertTrue(lines[1].matches("Step \\| f +\\| value +grad +\\| value +grad"), lines[1]);
+        assertEquals("adagrad run: note: G, lr and update left out to fit 80 columns; --wide shows all\n",
+                result.err());
+    }
+
+    @Test
+    void manyVariablesShowTheFirstOnesAndACut() {
         Cli.Result result = Cli.run("run", "--f", "a^2+b^2+c^2+d^2", "--x0", "1,1,1,1", "--steps", "2");
 
         assertEquals(0, result.exitCode());
-        assertTrue(result.outLines()[0].startsWith("(4 variables"), result.out());
+        // Step, f and two groups of value and gradient are 4 + 3 + 11 + 2·(3 + 11 + 2 + 11) = 72 characters
+        assertTrue(result.outLines()[0].matches(" +\\| +\\| a +\\| b +\\| …"), result.out());
         assertTrue(result.outLines()[1].startsWith("Step | f"), result.out());
         assertTrue(result.out().contains("d = 0.98"), "the summary line has every variable: " + result.out());
+        assertTrue(result.err().contains("note: G, lr, update and the 2 variables c and d left out to fit"), result.err());
+    }
+
+    @Test
+    void columnsIsAPositiveWholeNumberOrEighty() {
+        String[] args = {"run", "--f", "w^2+10*b^2", "--x0", "w=1,b=1", "--lr", "0.5", "--steps", "1"};
+        for (String columns : new String[] {"0", "-100", "120.5", " 200", "wide", ""}) {
+            Cli.Result result = Cli.run(java.util.Map.of("COLUMNS", columns), args);
+            assertTrue(result.err().contains("to fit 80 columns"), "COLUMNS '" + columns + "': " + result.err());
+        }
+        // 154 characters is the full table of two variables (each group 11 + 4·(2 + 11) + 2: lr is 13 wide)
+        assertEquals("", Cli.run(java.util.Map.of("COLUMNS", "154"), args).err());
+        assertTrue(Cli.run(java.util.Map.of("COLUMNS", "153"), args).err().contains("fewer decimals"));
+        assertEquals("", Cli.run(java.util.Map.of("COLUMNS", "99999999999999999999"), args).err());
     }
 
     @Test

@@ -30,7 +30,8 @@ class TyposTest {
         assertEquals(null, Typos.gluedFunction("absolute", List.of("absolute")), "a word, not f + variable");
         assertEquals(null, Typos.gluedFunction("x", List.of("x")));
         // named by --x0: meant, so no note
-        Cli.Result meant = Cli.run("run", "--f", "expx^2", "--x0", "expx=1", "--steps", "1");
+        Cli.Result meant = Cli.run("run", "--f", "expx^2", "--x0", "expx=1", "--steps", "1",
+                "--wide");
         assertEquals(0, meant.exitCode(), meant.err());
         assertEquals("", meant.err());
     }
