@@ -231,7 +231,8 @@ final class RuleOptimizer extends TabledOptimizer {
         if (momentumSlot < 0) {
             throw new UnsupportedOperationException("no hyperparameter beta1 or momentum to set");
         }
-        slots[momentumSlot] = value;
+        slots[momentumSlot] = value; // the per-assignment path (explain) reads the slots,
+        hyperparameters[momentumSlot - FIRST_HYPERPARAMETER] = value; // the whole-step method its arguments
     }
 
     /** Only a rule with a hyperparameter {@code lr} has a rate for a schedule to set. */
