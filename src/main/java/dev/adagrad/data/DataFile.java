@@ -148,7 +148,7 @@ public final class DataFile {
 
     /** @param bytes its element 0 counts the bytes read from the file (before decompression) */
     private InputStream open(long[] bytes) throws IOException {
-        InputStream file = standardInput() ? System.in : Files.newInputStream(Path.of(argument));
+        InputStream file = standardInput() ? System.in : openFile(Path.of(argument));
         InputStream raw = new java.io.FilterInputStream(file) {
             @Override
             public int read() throws IOException {
@@ -178,6 +178,18 @@ public final class DataFile {
             };
         }
         return withoutByteOrderMark(text);
+    }
+
+    /**
+     * A regular file (or a missing one, for its NIO message) through NIO; anything else, such as a named pipe or
+     * {@code --data <(zcat rows.csv.gz)}, through FileInputStream: in JDK 17 the NIO stream's available() seeks, which a
+     * pipe refuses ("Illegal seek", JDK-8233451), and BufferedInputStream asks it on every large read.
+     */
+    private static InputStream openFile(Path path) throws IOException {
+        if (Files.isRegularFile(path) || !Files.exists(path)) {
+            return Files.newInputStream(path);
+        }
+        return new java.io.FileInputStream(path.toFile());
     }
 
     /** The stream after its first three bytes if they are UTF-8's byte-order mark (U+FEFF), else all of it. */
