@@ -69,6 +69,9 @@ public final class CompareCommand implements Callable<Integer> {
     UpdateOptions.Noise noise;
 
     @Mixin
+    TableWidth tableWidth;
+
+    @Mixin
     PictureOptions pictures;
 
     @Override
@@ -119,6 +122,7 @@ public final class CompareCommand implements Callable<Integer> {
                 : i -> pictureRecorders.apply(i).andThen(rates.get(i));
 
         List<RunResult> results;
+        String tableNote = null;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
             Format format = outputOptions.format;
             if (format == Format.table) {
@@ -128,7 +132,9 @@ public final class CompareCommand implements Callable<Integer> {
                 for (int i = 0; i < entries.size(); i++) {
                     rows.add(new ComparisonTable.Row(entries.get(i).name(), learningRates.get(i), results.get(i)));
                 }
-                ComparisonTable.write(target.writer(), variables, problem.testFunction(), rows);
+                int width = tableWidth.width(AdagradCommand.environment(spec));
+                tableNote = TableWidth.note(ComparisonTable.write(target.writer(), variables,
+                        problem.testFunction(), rows, width), width);
             } else {
                 results = writeTrajectories(comparison, entries, problem.start().values(), variables, format,
                         target, recorders);
@@ -142,6 +148,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (!rates.isEmpty()) {
             pictures.drawRates(problem.title(), entries.stream().map(Comparison.Entry::name).toList(), rates);
+        }
+        if (tableNote != null) { // after the table and its pictures, as run's
+            spec.commandLine().getErr().println(Errors.prefix(spec) + tableNote);
         }
         boolean interrupted = results.stream().anyMatch(result -> result.reason() == StopReason.INTERRUPTED);
         boolean timedOut = results.stream().anyMatch(result -> result.reason() == StopReason.TIME_LIMIT);

@@ -43,7 +43,11 @@ public final class TableWidth {
 
     /** "note: Update left out to fit 80 columns; --wide shows all" (short enough for 80 columns itself), or null. */
     static String note(RunWriter writer, int width) {
-        String narrowing = writer.narrowing();
+        return note(writer.narrowing(), width);
+    }
+
+    /** The same note for a table that says what it changed in {@code narrowing} (null: nothing, no note). */
+    static String note(String narrowing, int width) {
         return narrowing == null ? null : "note: " + narrowing + " to fit " + width + " columns; --wide shows all";
     }
 }

@@ -2,6 +2,7 @@ package dev.adagrad.output;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -17,12 +18,25 @@ final class TextTable {
      * @param leftAligned which columns are text (left-aligned); the others are numbers (right-aligned)
      */
     static void write(Writer out, List<String[]> cells, IntPredicate leftAligned) throws IOException {
+        for (String line : lines(cells, leftAligned)) {
+            out.write(line + "\n");
+        }
+        out.flush();
+    }
+
+    /** The lines {@link #write} writes, the rule under the header included, without their line ends. */
+    static List<String> lines(List<String[]> cells, IntPredicate leftAligned) {
         int[] widths = new int[cells.get(0).length];
         for (String[] line : cells) {
             for (int c = 0; c < line.length; c++) {
                 widths[c] = Math.max(widths[c], line[c].length());
             }
         }
+        int total = 3 * (widths.length - 1);
+        for (int width : widths) {
+            total += width;
+        }
+        List<String> lines = new ArrayList<>();
         for (int r = 0; r < cells.size(); r++) {
             StringBuilder text = new StringBuilder();
             for (int c = 0; c < widths.length; c++) {
@@ -32,11 +46,11 @@ final class TextTable {
                         : padding + cell);
             }
             String line = text.toString().stripTrailing();
-            out.write(line + "\n");
+            lines.add(line);
             if (r == 0) {
-                out.write("-".repeat(line.length()) + "\n");
+                lines.add("-".repeat(total)); // as wide as the widest line, even when the last column is text
             }
         }
-        out.flush();
+        return lines;
     }
 }

@@ -72,7 +72,7 @@ class CompareCommandTest {
         // Two steps on x² from 4: sgd at its default lr 0.001 ends at 4·0.998² (f ≈ 15.94); adagrad at its default
         // 0.01 moves 0.01 a step (f = 3.98² ≈ 15.84); momentum at 0.1 ends at 4 − 0.8 − 0.1·(0.9·8 + 6.4) = 1.84.
         Cli.Result result = Cli.run("compare", "--f", "x^2", "--x0", "4", "--optimizers", "sgd,adagrad,momentum",
-                "--lr", "momentum=0.1", "--steps", "2");
+                "--lr", "momentum=0.1", "--steps", "2", "--wide");
 
         assertEquals(0, result.exitCode(), result.err());
         String[] lines = result.outLines();

@@ -223,7 +223,7 @@ class NumericalEdgeCasesTest {
             String row = compare.out().lines().filter(line -> line.startsWith(name + " ")).findFirst().orElseThrow();
             String[] cells = row.split("\\|");
             assertEquals("0", cells[4].strip(), "steps to tol: " + row);
-            assertEquals("—", cells[5].strip(), "diverged at: " + row);
+            assertEquals(5, cells.length, "diverged at, — in every row, is left out: " + row);
         }
         Cli.Result compareCsv = Cli.run("compare", "--f", "x^2", "--x0", "0", "--tol", "1e-9", "--optimizers",
                 "sgd,adam", "--format", "csv");
