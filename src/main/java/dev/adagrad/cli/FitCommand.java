@@ -246,7 +246,8 @@ public final class FitCommand implements Callable<Integer>, OptimizerCommand {
                 conventions, stop).scheduleEveryStep(scheduleEvery == ScheduleEvery.step);
         FitResult result;
         try (OutputTarget target = outputOptions.open(spec.commandLine().getOut())) {
-            FitWriter writer = FitWriter.of(outputOptions.format, target.writer(), shape);
+            FitWriter writer = FitWriter.of(outputOptions.format, target.writer(), shape,
+                    TableWidth.columns(AdagradCommand.environment(spec)));
             EpochListener listener = writer;
             if (outputOptions.format == Format.table && outputOptions.output == null && System.console() != null) {
                 ProgressBar bar = new ProgressBar(target.writer(), writer, schedule.epochs(), System::nanoTime);

@@ -30,10 +30,15 @@ public abstract class FitWriter implements EpochListener {
         this.optimizer = optimizer;
     }
 
-    /** A writer of {@code format} over {@code out}. */
+    /** A writer of {@code format} over {@code out}; a table as wide as it needs (up to three parameters). */
     public static FitWriter of(Format format, Writer out, FitShape shape) {
+        return of(format, out, shape, Format.WIDE);
+    }
+
+    /** A writer of {@code format} over {@code out}; a table no wider than {@code width}, by showing fewer parameters. */
+    public static FitWriter of(Format format, Writer out, FitShape shape, int width) {
         return switch (format) {
-            case table -> shape.kerasLines() ? new KerasLines(out, shape) : new Table(out, shape);
+            case table -> shape.kerasLines() ? new KerasLines(out, shape) : new Table(out, shape, width);
             case csv -> new Csv(out, shape, null);
             case jsonl -> new JsonLines(out, shape, null);
         };
@@ -215,19 +220,44 @@ public abstract class FitWriter implements EpochListener {
         private final int epochWidth;
         private final int stepWidth;
         private final int shown;
+        /** The columns the table must fit; {@link Format#WIDE} for no limit. */
+        private final int limit;
         private final int width = NumberText.fixedWidth(DECIMALS);
 
-        Table(Writer out, FitShape shape) {
+        Table(Writer out, FitShape shape, int limit) {
             super(out, shape, null);
             this.epochWidth = Math.max(5, Long.toString(shape.epochs()).length());
             this.stepWidth = Math.max(4, Long.toString(shape.steps()).length());
-            this.shown = Math.min(TABLE_PARAMETERS, shape.parameters().size());
+            this.limit = limit;
+            this.shown = fitting(limit);
+        }
+
+        /**
+         * How many of the first parameters (three at most) the table shows within {@code limit} columns: Epoch, Step,
+         * Loss, accuracy and validation are always shown, and the parameters that still fit, each as wide as its
+         * name or its numbers; the line above the table says how many are left out (CSV has them all).
+         */
+        private int fitting(long limit) {
+            int columns = 1 + (shape.classification() ? 1 : 0)
+                    + (shape.validation() ? (shape.classification() ? 2 : 1) : 0); // Loss, accuracy, validation
+            long used = epochWidth + 3 + stepWidth + (long) columns * (3 + width);
+            int most = Math.min(TABLE_PARAMETERS, shape.parameters().size());
+            for (int i = 0; i < most; i++) {
+                used += 3 + Math.max(width, shape.parameters().get(i).length());
+                if (used > limit) {
+                    return i;
+                }
+            }
+            return most;
         }
 
         @Override
         public void begin() {
             int parameters = shape.parameters().size();
-            if (parameters > shown) {
+            if (shown < Math.min(TABLE_PARAMETERS, parameters)) { // the width left some out
+                write("(" + parameters + " parameters; " + (shown == 0 ? "none fits" : "the first " + shown
+                        + (shown == 1 ? " fits" : " fit")) + " in " + limit + " columns, --format csv shows all)\n");
+            } else if (parameters > shown) {
                 write("(" + parameters + " parameters; the table shows the first " + shown
                         + ", --format csv shows all)\n");
             }
@@ -346,7 +376,7 @@ public abstract class FitWriter implements EpochListener {
 
         @Override
         public void end(FitResult result) {
-            new Table(out, shape).end(result);
+            new Table(out, shape, Format.WIDE).end(result);
         }
     }
 }
