@@ -1148,8 +1148,13 @@ final class BytecodeCompiler {
     }
 
     private static ClassWriter classWriter() {
+        return classWriter(SELF, INTERFACE);
+    }
+
+    /** A class {@code self} implementing {@code implemented}, with its no-argument constructor written. */
+    static ClassWriter classWriter(String self, String implemented) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        writer.visit(V17, ACC_FINAL | ACC_SUPER, SELF, null, "java/lang/Object", new String[] {INTERFACE});
+        writer.visit(V17, ACC_FINAL | ACC_SUPER, self, null, "java/lang/Object", new String[] {implemented});
         MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);

@@ -180,15 +180,7 @@ public final class StepCompiler {
         }
 
         Program write() {
-            ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-            writer.visit(V17, ACC_FINAL | ACC_SUPER, SELF, null, "java/lang/Object", new String[] {INTERFACE});
-            MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
-            init.visitCode();
-            init.visitVarInsn(ALOAD, 0);
-            init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-            init.visitInsn(RETURN);
-            init.visitMaxs(0, 0);
-            init.visitEnd();
+            ClassWriter writer = BytecodeCompiler.classWriter(SELF, INTERFACE);
 
             code = writer.visitMethod(ACC_PUBLIC, "step", STEP, null, null);
             code.visitCode();

@@ -10,7 +10,7 @@ package dev.adagrad.optim;
  * it over the bias-corrected v̂ₜ). Keras adds ε to √vₜ before bias correction (the paper's "epsilon hat"); the
  * {@code eps_hat} convention does that, and differs from PyTorch only while ε is not small next to √vₜ.
  */
-public final class Adam extends TabledOptimizer {
+public final class Adam extends AdamFamily {
 
     static final String ALGORITHM = """
             input: γ (lr), β₁, β₂ (beta1, beta2), θ₀, λ (weight_decay), amsgrad, ε (eps), decoupled_weight_decay
@@ -65,54 +65,31 @@ public final class Adam extends TabledOptimizer {
                         adamW || s.flag("decoupled_weight_decay")), s.flag("amsgrad"), s.flag("eps_hat")));
     }
 
-    private double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final boolean amsgrad;
     private final boolean epsHat;
-    private final Moments moments;
     private final double[] maxSecondMoment;
     private final double[] effectiveLearningRate;
 
     public Adam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
                 boolean amsgrad, boolean epsHat) {
-        super(dimension);
-        Check.adamFamily(learningRate, eps, beta1, beta2);
-        this.learningRate = learningRate;
-        this.beta1 = beta1;
+        super(dimension, learningRate, beta1, beta2, eps, true);
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.amsgrad = amsgrad;
         this.epsHat = epsHat;
-        this.moments = Moments.both(state, beta1, beta2);
         this.maxSecondMoment = state.addIf(amsgrad, new StateColumn("v_max", "v max", 4,
                 "largest second moment so far"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
     }
 
     @Override
-    public String cycledMomentum() {
-        return "beta1";
-    }
-
-    @Override
-    public double momentum() {
-        return beta1;
-    }
-
-    /** A cycled β₁ (OneCycleLR's cycle_momentum): the moments and the bias correction use it from the next step. */
-    @Override
-    public void momentum(double value) {
-        beta1 = value;
-        moments.beta1(value);
-    }
-
-    @Override
     public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
                      int count) {
-        double biasCorrection1 = 1 - Math.pow(beta1, t);
+        double biasCorrection1 = 1 - Math.pow(beta1(), t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         double stepSize = learningRate / biasCorrection1;
         for (int k = 0; k < count; k++) {
@@ -157,13 +134,13 @@ public final class Adam extends TabledOptimizer {
         String vt = amsgrad ? "vₜᵐᵃˣ" : "vₜ";
         if (epsHat) {
             narrator.line(i, "θₜ", "θₜ₋₁ − γ·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · mₜ / (√" + vt + " + ε)",
-                    "{} − {}·√(1 − {}{t})/(1 − {}{t}) · {} / (√{} + {})", next, shrunk, learningRate, beta2, t, beta1,
+                    "{} − {}·√(1 − {}{t})/(1 − {}{t}) · {} / (√{} + {})", next, shrunk, learningRate, beta2, t, beta1(),
                     t, m, v, eps);
             return;
         }
-        double correctedM = m / (1 - Math.pow(beta1, t));
+        double correctedM = m / (1 - Math.pow(beta1(), t));
         double correctedV = v / (1 - Math.pow(beta2, t));
-        narrator.line(i, "m̂ₜ", "mₜ / (1 − β₁ᵗ)", "{} / (1 − {}{t})", correctedM, m, beta1, t);
+        narrator.line(i, "m̂ₜ", "mₜ / (1 − β₁ᵗ)", "{} / (1 − {}{t})", correctedM, m, beta1(), t);
         narrator.line(i, "v̂ₜ", vt + " / (1 − β₂ᵗ)", "{} / (1 − {}{t})", correctedV, v, beta2, t);
         narrator.line(i, "θₜ", "θₜ₋₁ − γ·m̂ₜ / (√v̂ₜ + ε)", "{} − {}·{} / (√{} + {})", next, shrunk, learningRate,
                 correctedM, correctedV, eps);

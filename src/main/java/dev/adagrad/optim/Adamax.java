@@ -7,7 +7,7 @@ package dev.adagrad.optim;
  * <p>PyTorch adds ε inside the maximum, to |gₜ|; Keras and TensorFlow.js add it to uₜ after the maximum
  * ({@code eps_outside_max}). The two differ while |g| is near ε.
  */
-public final class Adamax extends TabledOptimizer {
+public final class Adamax extends AdamFamily {
 
     static final String ALGORITHM = """
             input: γ (lr), β₁, β₂ (beta1, beta2), θ₀, λ (weight_decay), ε (eps)
@@ -37,51 +37,28 @@ public final class Adamax extends TabledOptimizer {
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.flag("eps_outside_max")));
 
-    private double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final boolean epsOutsideMax;
-    private final Moments moments;
     private final double[] infinityNorm;
     private final double[] effectiveLearningRate;
 
     public Adamax(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
                   boolean epsOutsideMax) {
-        super(dimension);
-        Check.adamFamily(learningRate, eps, beta1, beta2);
-        this.learningRate = learningRate;
-        this.beta1 = beta1;
+        super(dimension, learningRate, beta1, beta2, eps, false);
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.epsOutsideMax = epsOutsideMax;
-        this.moments = Moments.firstOnly(state, beta1);
         this.infinityNorm = state.add(new StateColumn("u", "u", 4, "exponentially weighted infinity norm u"));
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / u, applied to m̂"));
     }
 
     @Override
-    public String cycledMomentum() {
-        return "beta1";
-    }
-
-    @Override
-    public double momentum() {
-        return beta1;
-    }
-
-    /** A cycled β₁ (OneCycleLR's cycle_momentum): the moments and the bias correction use it from the next step. */
-    @Override
-    public void momentum(double value) {
-        beta1 = value;
-        moments.beta1(value);
-    }
-
-    @Override
     public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
                      int count) {
-        double stepSize = learningRate / (1 - Math.pow(beta1, t));
+        double stepSize = learningRate / (1 - Math.pow(beta1(), t));
         for (int k = 0; k < count; k++) {
             int i = active == null ? k : active[k];
             double before = x[i];
@@ -101,12 +78,12 @@ public final class Adamax extends TabledOptimizer {
                 if (epsOutsideMax) {
                     narrator.line(i, "uₜ", "max(β₂·uₜ₋₁, |gₜ|)", "max({}·{}, |{}|)", norm, beta2, previousNorm, g);
                     narrator.line(i, "θₜ", "θₜ₋₁ − γ·mₜ / ((1 − β₁ᵗ)·(uₜ + ε))", "{} − {}·{} / ((1 − {}{t})·({} + {}))",
-                            x[i], shrunk, learningRate, m, beta1, t, norm, eps);
+                            x[i], shrunk, learningRate, m, beta1(), t, norm, eps);
                 } else {
                     narrator.line(i, "uₜ", "max(β₂·uₜ₋₁, |gₜ| + ε)", "max({}·{}, |{}| + {})", norm, beta2,
                             previousNorm, g, eps);
                     narrator.line(i, "θₜ", "θₜ₋₁ − γ·mₜ / ((1 − β₁ᵗ)·uₜ)", "{} − {}·{} / ((1 − {}{t})·{})", x[i],
-                            shrunk, learningRate, m, beta1, t, norm);
+                            shrunk, learningRate, m, beta1(), t, norm);
                 }
             }
         }

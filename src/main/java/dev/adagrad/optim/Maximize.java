@@ -1,19 +1,16 @@
 package dev.adagrad.optim;
 
-import java.util.List;
-
 /**
  * Any optimizer turned to ascent, with PyTorch 1.13's {@code maximize=True}: the gradient's sign flips before the
  * optimizer sees it, so before its weight decay (gₜ ← −∇f(θₜ₋₁), then gₜ + λθₜ₋₁). One part for every optimizer,
  * rule files included, in the way optax chains a transformation rather than giving each optimizer a switch.
  */
-public final class Maximize implements Optimizer {
+public final class Maximize extends Wrapper {
 
-    private final Optimizer inner;
     private final double[] negated;
 
     public Maximize(Optimizer inner, int dimension) {
-        this.inner = inner;
+        super(inner);
         this.negated = new double[dimension];
     }
 
@@ -71,64 +68,4 @@ public final class Maximize implements Optimizer {
     }
 
     private final NegatedClosure negatedClosure = new NegatedClosure();
-
-    @Override
-    public boolean evaluatesInStep() {
-        return inner.evaluatesInStep();
-    }
-
-    @Override
-    public boolean needsHessian() {
-        return inner.needsHessian();
-    }
-
-    @Override
-    public boolean skipsZeroGradients() {
-        return inner.skipsZeroGradients();
-    }
-
-    @Override
-    public List<StateColumn> stateColumns() {
-        return inner.stateColumns();
-    }
-
-    @Override
-    public double state(int column, int variable) {
-        return inner.state(column, variable);
-    }
-
-    @Override
-    public boolean hasLearningRate() {
-        return inner.hasLearningRate();
-    }
-
-    @Override
-    public double learningRate() {
-        return inner.learningRate();
-    }
-
-    @Override
-    public void learningRate(double rate) {
-        inner.learningRate(rate);
-    }
-
-    @Override
-    public void stepSchedule(double f) {
-        inner.stepSchedule(f);
-    }
-
-    @Override
-    public String cycledMomentum() {
-        return inner.cycledMomentum();
-    }
-
-    @Override
-    public double momentum() {
-        return inner.momentum();
-    }
-
-    @Override
-    public void momentum(double value) {
-        inner.momentum(value);
-    }
 }

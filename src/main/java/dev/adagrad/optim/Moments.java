@@ -35,6 +35,10 @@ final class Moments {
         this.second = withSecond ? state.add(StateColumn.SECOND_MOMENT) : null;
     }
 
+    double beta1() {
+        return beta1;
+    }
+
     /** Sets β₁ from the next update on (OneCycleLR's cycled beta1). */
     void beta1(double value) {
         beta1 = value;

@@ -7,7 +7,7 @@ package dev.adagrad.optim;
  * <p>Keras uses the schedule 0.96ᵗ, which is ψ = 1: its preset sets {@code momentum_decay} to 1, so μₜ reaches β₁
  * within a hundred steps instead of tens of thousands.
  */
-public final class NAdam extends TabledOptimizer {
+public final class NAdam extends AdamFamily {
 
     static final String ALGORITHM = """
             input: γ (lr), β₁, β₂ (beta1, beta2), θ₀, λ (weight_decay), ψ (momentum_decay), ε (eps),
@@ -43,64 +43,41 @@ public final class NAdam extends TabledOptimizer {
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("momentum_decay")));
 
-    private double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final double momentumDecay;
-    private final Moments moments;
     private final double[] effectiveLearningRate;
     /** ∏ᵢ₌₁ᵗ μᵢ after step t: one value for all variables, since μₜ depends only on t. */
     private double momentumProduct = 1;
 
     public NAdam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay,
                  double momentumDecay) {
-        super(dimension);
-        Check.adamFamily(learningRate, eps, beta1, beta2);
+        super(dimension, learningRate, beta1, beta2, eps, true);
         Check.atLeastZero("momentum_decay", momentumDecay);
-        this.learningRate = learningRate;
-        this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.momentumDecay = momentumDecay;
-        this.moments = Moments.both(state, beta1, beta2);
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√v̂ + eps), applied to m̂"));
-    }
-
-    @Override
-    public String cycledMomentum() {
-        return "beta1";
-    }
-
-    @Override
-    public double momentum() {
-        return beta1;
-    }
-
-    /** A cycled β₁ (OneCycleLR's cycle_momentum): the moments and the bias correction use it from the next step. */
-    @Override
-    public void momentum(double value) {
-        beta1 = value;
-        moments.beta1(value);
     }
 
     @Override
     public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
                      int count) {
         double biasCorrection2 = 1 - Math.pow(beta2, t);
-        double mu = beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
-        double muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
+        double mu = beta1() * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
+        double muNext = beta1() * (1 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
         double previousProduct = momentumProduct;
         momentumProduct *= mu;
         double momentumProductNext = momentumProduct * muNext;
         double gradientWeight = learningRate * (1 - mu) / (1 - momentumProduct);
         double momentumWeight = learningRate * muNext / (1 - momentumProductNext);
         if (narrator != null) {
-            narrator.line(Narrator.WHOLE_STEP, "μₜ", "β₁·(1 − ½·0.96^(tψ))", "{}·(1 − 0.5·0.96^({}·{}))", mu, beta1, t,
+            narrator.line(Narrator.WHOLE_STEP, "μₜ", "β₁·(1 − ½·0.96^(tψ))", "{}·(1 − 0.5·0.96^({}·{}))", mu, beta1(), t,
                     momentumDecay);
             narrator.line(Narrator.WHOLE_STEP, "μₜ₊₁", "β₁·(1 − ½·0.96^((t+1)ψ))", "{}·(1 − 0.5·0.96^({}·{}))", muNext,
-                    beta1, t + 1, momentumDecay);
+                    beta1(), t + 1, momentumDecay);
             narrator.line(Narrator.WHOLE_STEP, "∏ᵢ₌₁ᵗ μᵢ", "∏ᵢ₌₁ᵗ⁻¹ μᵢ · μₜ", "{}·{}", momentumProduct,
                     previousProduct, mu);
             narrator.line(Narrator.WHOLE_STEP, "∏ᵢ₌₁ᵗ⁺¹ μᵢ", "∏ᵢ₌₁ᵗ μᵢ · μₜ₊₁", "{}·{}", momentumProductNext,

@@ -5,7 +5,7 @@ package dev.adagrad.optim;
  * on only once the variance of vₜ's estimate is tractable (ρₜ &gt; 5, from step 6 with β₂ = 0.999), and rectified by
  * rₜ after that; before it, the step is plain momentum SGD. The algorithm is {@link #ALGORITHM}.
  */
-public final class RAdam extends TabledOptimizer {
+public final class RAdam extends AdamFamily {
 
     static final String ALGORITHM = """
             input: γ (lr), β₁, β₂ (beta1, beta2), θ₀, λ (weight_decay), ε (eps), decoupled_weight_decay
@@ -41,48 +41,25 @@ public final class RAdam extends TabledOptimizer {
             .build((dimension, s) -> new RAdam(dimension, s.number("lr"), s.number("beta1"), s.number("beta2"),
                     s.number("eps"), new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay"))));
 
-    private double beta1;
     private final double beta2;
     private final double eps;
     private final WeightDecay weightDecay;
     private final double rhoInfinity;
-    private final Moments moments;
     private final double[] effectiveLearningRate;
 
     public RAdam(int dimension, double learningRate, double beta1, double beta2, double eps, WeightDecay weightDecay) {
-        super(dimension);
-        Check.adamFamily(learningRate, eps, beta1, beta2);
-        this.learningRate = learningRate;
-        this.beta1 = beta1;
+        super(dimension, learningRate, beta1, beta2, eps, true);
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.rhoInfinity = 2 / (1 - beta2) - 1;
-        this.moments = Moments.both(state, beta1, beta2);
         this.effectiveLearningRate = state.add(StateColumn.learningRate("γ·r·l (γ while ρ ≤ 5), applied to m̂"));
-    }
-
-    @Override
-    public String cycledMomentum() {
-        return "beta1";
-    }
-
-    @Override
-    public double momentum() {
-        return beta1;
-    }
-
-    /** A cycled β₁ (OneCycleLR's cycle_momentum): the moments and the bias correction use it from the next step. */
-    @Override
-    public void momentum(double value) {
-        beta1 = value;
-        moments.beta1(value);
     }
 
     @Override
     public void step(long t, double[] x, double[] gradient, double[] update, Narrator narrator, int[] active,
                      int count) {
-        double biasCorrection1 = 1 - Math.pow(beta1, t);
+        double biasCorrection1 = 1 - Math.pow(beta1(), t);
         double beta2Power = Math.pow(beta2, t);
         double biasCorrection2 = 1 - beta2Power;
         double rho = rhoInfinity - 2 * t * beta2Power / biasCorrection2;
@@ -121,7 +98,7 @@ public final class RAdam extends TabledOptimizer {
             x[i] -= step;
             update[k] = weightDecay.shrinkage(before, learningRate) + step;
             if (narrator != null) {
-                narrator.line(i, "m̂ₜ", "mₜ / (1 − β₁ᵗ)", "{} / (1 − {}{t})", correctedMoment, m, beta1, t);
+                narrator.line(i, "m̂ₜ", "mₜ / (1 − β₁ᵗ)", "{} / (1 − {}{t})", correctedMoment, m, beta1(), t);
                 if (rectified) {
                     narrator.line(i, "lₜ", "√(1 − β₂ᵗ) / (√vₜ + ε)", "√(1 − {}{t}) / (√{} + {})", adaptive, beta2, t, v,
                             eps);

@@ -51,7 +51,6 @@ public final class RmsProp extends TabledOptimizer {
     private final WeightDecay weightDecay;
     /** μ: a hyperparameter until OneCycleLR cycles it ({@link #momentum(double)}). */
     private double momentum;
-    private boolean bufferReported;
     private final boolean centered;
     private final boolean epsInsideSqrt;
     private final double[] squareAverage;
@@ -77,7 +76,6 @@ public final class RmsProp extends TabledOptimizer {
         this.gradientAverage = state.addIf(centered, new StateColumn("grad_avg", "Grad Avg", 4,
                 "gradient average (centered)"));
         this.momentumBuffer = state.addIf(momentum > 0, StateColumn.MOMENTUM_BUFFER);
-        this.bufferReported = momentum > 0;
         this.effectiveLearningRate = state.add(StateColumn.learningRate("lr / (√ṽ + eps)"));
     }
 
@@ -98,10 +96,7 @@ public final class RmsProp extends TabledOptimizer {
     @Override
     public void momentum(double value) {
         momentum = value;
-        if (!bufferReported) {
-            state.report(StateColumn.MOMENTUM_BUFFER, momentumBuffer);
-            bufferReported = true;
-        }
+        state.report(StateColumn.MOMENTUM_BUFFER, momentumBuffer); // once: a no-op when it is reported
     }
 
     @Override

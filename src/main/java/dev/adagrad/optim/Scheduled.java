@@ -12,11 +12,10 @@ import java.util.List;
  * have one (AdaGrad's γ/(√G + ε) follows the scheduled γ); for those that do not (SGD and its momentum forms), this
  * part adds an {@code lr} column holding γ for every variable.
  */
-public final class Scheduled implements Optimizer {
+public final class Scheduled extends Wrapper {
 
     private static final StateColumn RATE = StateColumn.learningRate("γ, as the schedule set it for this step");
 
-    private final Optimizer inner;
     private final Schedule schedule;
     private final List<StateColumn> columns;
     /** The rate each variable last stepped with, when the inner optimizer reports none; else null. */
@@ -24,10 +23,10 @@ public final class Scheduled implements Optimizer {
 
     /** @throws IllegalArgumentException if {@code inner} has no learning rate to schedule */
     public Scheduled(Optimizer inner, Schedule schedule, int dimension) {
+        super(inner);
         if (!inner.hasLearningRate()) {
             throw new IllegalArgumentException("--schedule sets the hyperparameter lr, and this optimizer has none");
         }
-        this.inner = inner;
         this.schedule = schedule;
         // First, as torch builds the scheduler before the first step: OneCycleLR may switch on a momentum buffer.
         schedule.start(inner);
@@ -79,23 +78,8 @@ public final class Scheduled implements Optimizer {
     }
 
     @Override
-    public boolean evaluatesInStep() {
-        return inner.evaluatesInStep();
-    }
-
-    @Override
-    public boolean needsHessian() {
-        return inner.needsHessian();
-    }
-
-    @Override
     public void stepSchedule(double f) {
         schedule.step(f);
-    }
-
-    @Override
-    public boolean skipsZeroGradients() {
-        return inner.skipsZeroGradients();
     }
 
     @Override
@@ -106,30 +90,5 @@ public final class Scheduled implements Optimizer {
     @Override
     public double state(int column, int variable) {
         return column < inner.stateColumns().size() ? inner.state(column, variable) : usedRate[variable];
-    }
-
-    @Override
-    public double learningRate() {
-        return inner.learningRate();
-    }
-
-    @Override
-    public void learningRate(double rate) {
-        inner.learningRate(rate);
-    }
-
-    @Override
-    public String cycledMomentum() {
-        return inner.cycledMomentum();
-    }
-
-    @Override
-    public double momentum() {
-        return inner.momentum();
-    }
-
-    @Override
-    public void momentum(double value) {
-        inner.momentum(value);
     }
 }

@@ -50,7 +50,6 @@ public final class Sgd extends TabledOptimizer {
     private final boolean nesterov;
     private final WeightDecay weightDecay;
     private final double[] momentumBuffer;
-    private boolean bufferReported;
     /** Whether the buffer holds anything: torch starts it as gₜ at the first step whose μ ≠ 0 (usually t = 1). */
     private boolean bufferStarted;
 
@@ -69,7 +68,6 @@ public final class Sgd extends TabledOptimizer {
         this.nesterov = nesterov;
         this.weightDecay = weightDecay;
         this.momentumBuffer = state.addIf(momentum != 0, StateColumn.MOMENTUM_BUFFER);
-        this.bufferReported = momentum != 0;
     }
 
     @Override
@@ -86,10 +84,7 @@ public final class Sgd extends TabledOptimizer {
     @Override
     public void momentum(double value) {
         momentum = value;
-        if (!bufferReported) {
-            state.report(StateColumn.MOMENTUM_BUFFER, momentumBuffer);
-            bufferReported = true;
-        }
+        state.report(StateColumn.MOMENTUM_BUFFER, momentumBuffer); // once: a no-op when it is reported
     }
 
     /** Plain SGD moves x by γ·g, which is 0 for g = 0: x − 0 is x, bitwise. */

@@ -34,9 +34,15 @@ final class StateTable {
 
     /**
      * Starts reporting a working array from {@link #addIf} under {@code column}, after the constructor: for state that
-     * a schedule switches on before the first step (SGD's momentum buffer once OneCycleLR cycles its momentum).
+     * a schedule switches on before the first step (SGD's momentum buffer once OneCycleLR cycles its momentum). An
+     * array already reported stays as it is, so a setter may call this every time.
      */
     void report(StateColumn column, double[] array) {
+        for (int k = 0; k < values.size(); k++) { // indexed: a setter a step calls this, and allocates nothing
+            if (values.get(k) == array) {
+                return;
+            }
+        }
         columns.add(column);
         values.add(array);
     }
