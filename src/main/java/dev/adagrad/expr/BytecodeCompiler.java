@@ -1165,7 +1165,8 @@ final class BytecodeCompiler {
         return writer;
     }
 
-    private static void pushInt(MethodVisitor code, int value) {
+    /** Pushes a non-negative int constant with the shortest instruction that holds it. */
+    static void pushInt(MethodVisitor code, int value) {
         if (value <= 5) {
             code.visitInsn(ICONST_0 + value);
         } else if (value <= Byte.MAX_VALUE) {

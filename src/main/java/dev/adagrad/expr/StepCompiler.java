@@ -486,15 +486,7 @@ public final class StepCompiler {
         }
 
         private void pushInt(int value) {
-            if (value <= 5) {
-                code.visitInsn(ICONST_0 + value);
-            } else if (value <= Byte.MAX_VALUE) {
-                code.visitIntInsn(BIPUSH, value);
-            } else if (value <= Short.MAX_VALUE) {
-                code.visitIntInsn(SIPUSH, value);
-            } else {
-                code.visitLdcInsn(value);
-            }
+            BytecodeCompiler.pushInt(code, value);
         }
     }
 
