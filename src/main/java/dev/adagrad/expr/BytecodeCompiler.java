@@ -64,8 +64,11 @@ import org.objectweb.asm.MethodVisitor;
  * segment's {@code double[]} "tape", which the objective holds ({@link CompiledObjective}); the gradient components
  * are read from the array and written back by each backward segment. The operations, and the order in which each
  * gradient component adds up its contributions, are the same as in one method, so the results are the same bit for
- * bit. The sizes of the generated methods are measured ({@link ClassFileSizes}); a segment over the limit halves the
- * budget and compiles again.
+ * bit. The cuts fall between the terms of the top-level sum where they can; then a backward segment reads no value
+ * of another segment (a sum's partials are ±1), and {@code valueAndGradient} calls each backward segment right after
+ * a forward one, so the backward work runs while the forward pass waits on its chain of additions. The sizes of the
+ * generated methods are measured ({@link ClassFileSizes}); a segment over the limit halves the budget and compiles
+ * again.
  *
  * <p>Semantics are exp4j 0.4.8's, operation by operation in its order: {@code + - *} and unary minus are the JVM's
  * double arithmetic, {@code ^} and {@code pow} are {@link Math#pow}, {@code %} is Java's remainder, and functions call
@@ -112,9 +115,13 @@ final class BytecodeCompiler {
     private static final String FORWARD_SEGMENT = "([D[[D)Z";
     private static final String BACKWARD_SEGMENT = "([D[D[[D)V";
     private static final String DIFFERENCES = "([DD[D)V";
+    private static final String INTERLEAVED_GROUP = "([D[D[[D)Z";
 
-    /** The generated class, and the length of each segment's tape (none when it is one method). */
-    record Program(byte[] classFile, int[] tapeLengths, boolean termwise) {
+    /**
+     * The generated class, the length of each segment's tape (none when it is one method), whether it has term-by-term
+     * central differences, and whether its {@code valueAndGradient} interleaves the forward and backward segments.
+     */
+    record Program(byte[] classFile, int[] tapeLengths, boolean termwise, boolean interleaved) {
     }
 
     private final List<Node> nodes;
@@ -139,6 +146,18 @@ final class BytecodeCompiler {
     /** Where the adjoint of an active node whose parent is in a later segment is kept in its segment's tape. */
     private int[] adjointTapeIndex;
     private int[] tapeLengths;
+    /**
+     * Whether node i's value is read by the backward pass: by its parent's partial derivative (the other factor of a
+     * product, the base of a power), by its own (a quotient, a function's value), or to compute such a node. A sum's
+     * partials are ±1, so the running value of a sum of terms is not read by it.
+     */
+    private final boolean[] readBackward;
+    /**
+     * Whether a segment may begin at node i without splitting a term of the top-level sum (the nodes reached from the
+     * root through + − and signs alone): i is one of the sum's nodes or the first node of a term.
+     */
+    private final boolean[] termBoundary;
+    private boolean mayInterleave = true;
 
     // Per generated method: locals of nodes and variables (a variable's entries are valid for the current stamp).
     private final int[] valueLocal;
@@ -171,6 +190,19 @@ final class BytecodeCompiler {
             int[] args = nodes.get(i).arguments();
             subtreeStart[i] = args.length == 0 ? i : subtreeStart[args[0]];
         }
+        readBackward = readBackward();
+        termBoundary = new boolean[nodes.size()];
+        boolean[] sum = new boolean[nodes.size()];
+        for (int i = root; i >= 0; i--) { // parents first
+            Kind kind = nodes.get(i).kind();
+            boolean underSum = i == root || sum[parent[i]];
+            sum[i] = underSum && (kind == Kind.ADD || kind == Kind.SUBTRACT || kind == Kind.PLUS
+                    || kind == Kind.NEGATE);
+            termBoundary[i] |= sum[i];
+            if (underSum && !sum[i]) {
+                termBoundary[subtreeStart[i]] = true; // i is a term
+            }
+        }
         valueLocal = new int[nodes.size()];
         adjointLocal = new int[nodes.size()];
         variableLocal = new int[dimension];
@@ -202,14 +234,16 @@ final class BytecodeCompiler {
             if (tree.nodes().size() <= MOST_NODES_IN_ONE_METHOD) {
                 byte[] single = compiler.generateSingle(SEGMENT_BUDGET);
                 if (ClassFileSizes.largestMethod(single) <= HUGE_METHOD_LIMIT) {
-                    return new Program(single, null, compiler.terms != null);
+                    return new Program(single, null, compiler.terms != null, false);
                 }
             }
             for (int budget = SEGMENT_BUDGET; budget >= 100; budget /= 2) {
-                compiler.segment(budget);
-                byte[] segmented = compiler.generateSegmented(budget);
-                if (ClassFileSizes.largestMethod(segmented) <= HUGE_METHOD_LIMIT) {
-                    return new Program(segmented, compiler.tapeLengths.clone(), compiler.terms != null);
+                for (boolean aligned : new boolean[] {true, false}) { // a term too large for a segment is cut
+                    compiler.segment(budget, aligned);
+                    byte[] segmented = compiler.generateSegmented(budget);
+                    if (ClassFileSizes.largestMethod(segmented) <= HUGE_METHOD_LIMIT) {
+                        return compiler.program(segmented);
+                    }
                 }
             }
             if (compiler.terms == null) {
@@ -220,12 +254,25 @@ final class BytecodeCompiler {
         }
     }
 
-    /** Segmented code with the given budget, even where one method would do (for tests). */
-    static Program compileSegmented(ExpressionTree tree, int budget) {
+    /**
+     * Segmented code with the given budget, even where one method would do, cut at the terms of the top-level sum
+     * where it can be ({@code aligned}) or wherever the budget is reached, the backward segments after all the forward
+     * ones unless they may {@code interleave} (for tests).
+     */
+    static Program compileSegmented(ExpressionTree tree, int budget, boolean aligned, boolean interleave) {
         BytecodeCompiler compiler = new BytecodeCompiler(tree);
+        compiler.mayInterleave = interleave;
         compiler.planTerms();
-        compiler.segment(budget);
-        return new Program(compiler.generateSegmented(budget), compiler.tapeLengths.clone(), compiler.terms != null);
+        compiler.segment(budget, aligned);
+        return compiler.program(compiler.generateSegmented(budget));
+    }
+
+    private Program program(byte[] segmented) {
+        return new Program(segmented, tapeLengths.clone(), terms != null, interleaved());
+    }
+
+    private boolean interleaved() {
+        return mayInterleave && backwardIndependent();
     }
 
     /** ∂(a % b)/∂b = −trunc(a/b), computed as −(a − a % b)/b rounded to the integer it is away from rounding. */
@@ -351,9 +398,10 @@ final class BytecodeCompiler {
 
     /**
      * Cuts the nodes into segments whose estimated code stays within {@code budget} bytes: the backward method,
-     * which holds the forward code too.
+     * which holds the forward code too. {@code aligned}: only where a term of the top-level sum begins or at one of
+     * the sum's own nodes, so that no term is split (a segment may then pass the budget by a term).
      */
-    private void segment(int budget) {
+    private void segment(int budget, boolean aligned) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         int forwardBytes = 0;
@@ -361,7 +409,8 @@ final class BytecodeCompiler {
         for (int i = 0; i < nodes.size(); i++) {
             int f = forwardEstimate(i);
             int b = backwardEstimate(i);
-            if (forwardBytes + backwardBytes + f + b > budget && starts.get(starts.size() - 1) < i) {
+            if (forwardBytes + backwardBytes + f + b > budget && starts.get(starts.size() - 1) < i
+                    && (!aligned || termBoundary[i])) {
                 starts.add(i);
                 forwardBytes = 0;
                 backwardBytes = 0;
@@ -391,6 +440,60 @@ final class BytecodeCompiler {
             }
             tapeLengths[s] = length;
         }
+    }
+
+    /** {@link #readBackward}: the values {@link #backward} loads, and the values computing those needs. */
+    private boolean[] readBackward() {
+        boolean[] read = new boolean[nodes.size()];
+        for (int i = root; i >= 0; i--) { // a node's readers are its parent and itself, so its flag is final here
+            Node node = nodes.get(i);
+            int[] args = node.arguments();
+            if (isOperation(i) && node.active()) {
+                switch (node.kind()) {
+                    case MULTIPLY -> {
+                        read[args[1]] |= active(args[0]);
+                        read[args[0]] |= active(args[1]);
+                    }
+                    case DIVIDE -> {
+                        read[args[1]] = true;
+                        read[i] |= active(args[1]);
+                    }
+                    case REMAINDER, CALL -> {
+                        boolean constantPower = node.kind() == Kind.CALL && node.function().name().equals("pow")
+                                && nodes.get(args[1]).kind() == Kind.CONSTANT;
+                        if (constantPower) {
+                            read[args[0]] |= nodes.get(args[1]).constant() != 0;
+                        } else if (node.kind() == Kind.CALL || active(args[1])) {
+                            read[i] = true;
+                            for (int argument : args) {
+                                read[argument] = true;
+                            }
+                        }
+                    }
+                    default -> { } // + − and signs: partials ±1
+                }
+            }
+            if (read[i]) {
+                for (int argument : args) {
+                    read[argument] = true;
+                }
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Whether every value a backward segment reads is computed in that segment: then the backward segments need
+     * nothing from the forward ones, and {@code valueAndGradient} can interleave them (the forward pass of a sum of
+     * terms is one long chain of additions, each waiting for the last, which the backward work can overlap).
+     */
+    private boolean backwardIndependent() {
+        for (int i = 0; i < root; i++) {
+            if (readBackward[i] && isOperation(i) && segmentOf[parent[i]] != segmentOf[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -448,8 +551,18 @@ final class BytecodeCompiler {
             backward.add(backwardSegment(writer, s));
         }
         List<String> value = group(writer, forwardValue, "vg", true);
-
-        List<String> gradientBackward = group(writer, backward, "bg", false);
+        List<String> gradientCalls;
+        if (interleaved()) { // v0, b(last), v1, b(last − 1), …: each chain of sums overlaps backward work
+            List<String> interleaved = new ArrayList<>();
+            for (int k = 0; k < segments; k++) {
+                interleaved.add(forwardValue.get(k));
+                interleaved.add(backward.get(k));
+            }
+            gradientCalls = groupInterleaved(writer, interleaved);
+        } else {
+            gradientCalls = new ArrayList<>(value);
+            gradientCalls.addAll(group(writer, backward, "bg", false));
+        }
 
         Method method = new Method(writer.visitMethod(ACC_PUBLIC, "value", VALUE, null, null), 3, 1, -1, 2, -1);
         Label poisoned = new Label();
@@ -467,13 +580,7 @@ final class BytecodeCompiler {
         method.code.visitVarInsn(ALOAD, 2);
         method.code.visitInsn(DCONST_0);
         method.code.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
-        callForward(method, value, gradientPoisoned);
-        for (String name : gradientBackward) {
-            method.code.visitVarInsn(ALOAD, 1);
-            method.code.visitVarInsn(ALOAD, 2);
-            method.code.visitVarInsn(ALOAD, 3);
-            method.code.visitMethodInsn(INVOKESTATIC, SELF, name, BACKWARD_SEGMENT, false);
-        }
+        callBoth(method, gradientCalls, gradientPoisoned);
         load(method, root);
         method.code.visitInsn(DRETURN);
         method.code.visitLabel(gradientPoisoned);
@@ -497,6 +604,54 @@ final class BytecodeCompiler {
             method.code.visitMethodInsn(INVOKESTATIC, SELF, name, FORWARD_SEGMENT, false);
             method.code.visitJumpInsn(IFNE, poisoned);
         }
+    }
+
+    /**
+     * Calls forward segments and groups ({@code v…}, true if poisoned: jump), backward ones ({@code b…}) and
+     * interleaved groups ({@code i…}, true if poisoned) in order, from a method with x, the gradient and the tapes.
+     */
+    private static void callBoth(Method method, List<String> names, Label poisoned) {
+        for (String name : names) {
+            char kind = name.charAt(0);
+            if (kind == 'v') {
+                callForward(method, List.of(name), poisoned);
+                continue;
+            }
+            method.code.visitVarInsn(ALOAD, method.x);
+            method.code.visitVarInsn(ALOAD, method.gradient);
+            method.code.visitVarInsn(ALOAD, method.tapes);
+            if (kind == 'b') {
+                method.code.visitMethodInsn(INVOKESTATIC, SELF, name, BACKWARD_SEGMENT, false);
+            } else {
+                method.code.visitMethodInsn(INVOKESTATIC, SELF, name, INTERLEAVED_GROUP, false);
+                method.code.visitJumpInsn(IFNE, poisoned);
+            }
+        }
+    }
+
+    /** Interleaved forward and backward calls grouped as {@link #group} does, into methods {@code i…}. */
+    private List<String> groupInterleaved(ClassWriter writer, List<String> names) {
+        int round = 0;
+        while (names.size() > CALLS_PER_METHOD) {
+            List<String> groups = new ArrayList<>();
+            for (int from = 0; from < names.size(); from += CALLS_PER_METHOD) {
+                String name = "ig" + round + "_" + groups.size();
+                Method method = new Method(writer.visitMethod(ACC_PRIVATE | ACC_STATIC, name, INTERLEAVED_GROUP,
+                        null, null), 3, 0, 1, 2, -1);
+                Label poisoned = new Label();
+                callBoth(method, names.subList(from, Math.min(names.size(), from + CALLS_PER_METHOD)), poisoned);
+                method.code.visitInsn(ICONST_0);
+                method.code.visitInsn(IRETURN);
+                method.code.visitLabel(poisoned);
+                method.code.visitInsn(ICONST_1);
+                method.code.visitInsn(IRETURN);
+                method.end();
+                groups.add(name);
+            }
+            names = groups;
+            round++;
+        }
+        return names;
     }
 
     /** Methods that each call up to {@link #CALLS_PER_METHOD} of {@code names} in order, as often as needed. */
@@ -559,7 +714,9 @@ final class BytecodeCompiler {
     /**
      * Segment s's part of the backward pass: first its forward code again, into locals (recomputing is cheaper than
      * keeping every value in the tape and reading it back), then the adjoints; its gradient components are read from
-     * and written back to the array.
+     * and written back to the array. The forward segments find the poison (exp4j's throws), so its forward code does
+     * not look: interleaved, the values of other segments it loads may be the last call's, but only where the
+     * backward code reads none of them ({@link #backwardIndependent}), and the JIT drops that dead code.
      */
     private String backwardSegment(ClassWriter writer, int s) {
         String name = "b" + s;
@@ -567,14 +724,11 @@ final class BytecodeCompiler {
                 3, 0, 1, 2, s);
         method.loadOwnTape();
         method.loadVariables(variableArguments(s, false));
-        Label unreachable = new Label();
-        forward(method, segmentStart[s], segmentStart[s + 1], unreachable, false);
+        forward(method, segmentStart[s], segmentStart[s + 1], null, false);
         int[] accumulated = variableArguments(s, true);
         method.loadGradients(accumulated);
         backward(method, segmentStart[s], segmentStart[s + 1]);
         method.storeGradients(accumulated);
-        method.code.visitInsn(RETURN);
-        method.code.visitLabel(unreachable); // the forward pass found no poison, so neither does its repetition
         method.code.visitInsn(RETURN);
         method.end();
         return name;
@@ -844,7 +998,8 @@ final class BytecodeCompiler {
 
     /**
      * Computes nodes {@code from} to {@code to - 1} into locals; the operand stack is empty between nodes. In a
-     * segment's forward method ({@code store}), a value goes to the tape as well if a later segment reads it.
+     * segment's forward method ({@code store}), a value goes to the tape as well if a later segment reads it. Where
+     * exp4j would throw the code jumps to {@code poisoned}; with null it does not look.
      */
     private void forward(Method method, int from, int to, Label poisoned, boolean store) {
         MethodVisitor code = method.code;
@@ -872,15 +1027,17 @@ final class BytecodeCompiler {
                 case MULTIPLY -> binary(method, args, DMUL);
                 case DIVIDE, REMAINDER -> {
                     // exp4j: if (args[1] == 0d) throw new ArithmeticException("Division by zero!")
-                    load(method, args[1]);
-                    code.visitInsn(DCONST_0);
-                    code.visitInsn(DCMPL);
-                    code.visitJumpInsn(IFEQ, poisoned);
+                    if (poisoned != null) {
+                        load(method, args[1]);
+                        code.visitInsn(DCONST_0);
+                        code.visitInsn(DCMPL);
+                        code.visitJumpInsn(IFEQ, poisoned);
+                    }
                     binary(method, args, node.kind() == Kind.DIVIDE ? DDIV : DREM);
                 }
                 case CALL -> {
                     FunctionTable.Definition function = node.function();
-                    if (function.canBeUndefined()) {
+                    if (function.canBeUndefined() && poisoned != null) {
                         loadAll(method, args);
                         code.visitMethodInsn(INVOKESTATIC, FUNCTIONS, function.name() + "Undefined",
                                 descriptor(args.length, "Z"), false);

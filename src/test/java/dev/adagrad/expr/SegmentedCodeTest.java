@@ -1,6 +1,7 @@
 package dev.adagrad.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,17 +31,28 @@ class SegmentedCodeTest {
         return CompiledEvaluationTest.CORPUS;
     }
 
-    /** Every corpus expression cut into segments of a node or two, against the same expression in one method. */
+    /**
+     * Every corpus expression cut into segments of a node or two (or of a term, aligned), against the same expression
+     * in one method. Aligned, the backward segments of a sum of terms need nothing from the forward ones, and run
+     * interleaved with them.
+     */
     @ParameterizedTest
     @MethodSource("corpus")
     void cuttingChangesNoBit(String text) {
+        for (boolean aligned : new boolean[] {false, true}) {
+            cuttingChangesNoBit(text, aligned);
+        }
+    }
+
+    private static void cuttingChangesNoBit(String text, boolean aligned) {
         ParsedExpression parsed = ExpressionSyntax.check(text);
         List<String> variables = variablesOf(parsed);
         ExpressionTree tree = ExpressionTree.parse(parsed, variables);
         BytecodeCompiler.Program whole = BytecodeCompiler.compile(tree);
         assertNull(whole.tapeLengths(), "small expressions are one method");
         CompiledObjective one = CompiledObjective.of(parsed, variables, whole);
-        CompiledObjective cut = CompiledObjective.of(parsed, variables, BytecodeCompiler.compileSegmented(tree, 1));
+        CompiledObjective cut = CompiledObjective.of(parsed, variables,
+                BytecodeCompiler.compileSegmented(tree, 1, aligned, true));
         double[] expectedGradient = new double[variables.size()];
         double[] gradient = new double[variables.size()];
         for (double x : CompiledEvaluationTest.XS) {
@@ -59,23 +71,45 @@ class SegmentedCodeTest {
         }
     }
 
+    /** The test above runs both layouts: most sums cut at their terms interleave, and cut anywhere some do not. */
+    @Test
+    void theCorpusRunsBothLayouts() {
+        int aligned = 0;
+        int anywhere = 0;
+        for (String text : corpus()) {
+            ParsedExpression parsed = ExpressionSyntax.check(text);
+            ExpressionTree tree = ExpressionTree.parse(parsed, variablesOf(parsed));
+            aligned += BytecodeCompiler.compileSegmented(tree, 1, true, true).interleaved() ? 1 : 0;
+            anywhere += BytecodeCompiler.compileSegmented(tree, 1, false, true).interleaved() ? 1 : 0;
+        }
+        assertTrue(aligned > corpus().size() / 2, aligned + " of " + corpus().size());
+        assertTrue(anywhere < aligned, anywhere + " of " + corpus().size());
+    }
+
     @Test
     void manySegmentsAreCalledThroughGroupMethods() {
         String text = rosenbrockChain(60);
         ParsedExpression parsed = ExpressionSyntax.check(text);
         List<String> variables = variablesOf(parsed);
         ExpressionTree tree = ExpressionTree.parse(parsed, variables);
-        BytecodeCompiler.Program program = BytecodeCompiler.compileSegmented(tree, 1);
-        assertTrue(program.tapeLengths().length > 2 * BytecodeCompiler.CALLS_PER_METHOD,
-                program.tapeLengths().length + " segments");
-        CompiledObjective cut = CompiledObjective.of(parsed, variables, program);
-        CompiledObjective one = CompiledObjective.compile(parsed, variables);
-        double[] x = startOfChain(60);
-        double[] expected = new double[60];
-        double[] gradient = new double[60];
-        assertBits(one.valueAndGradient(x, expected), cut.valueAndGradient(x, gradient), text);
-        assertEquals(Arrays.toString(expected), Arrays.toString(gradient));
-        assertBits(one.value(x), cut.value(x), text);
+        for (boolean aligned : new boolean[] {false, true}) {
+            BytecodeCompiler.Program program = BytecodeCompiler.compileSegmented(tree, 1, aligned, true);
+            // Cut inside its terms, (x₂ − x₁²)² needs x₂ − x₁² from the tape the forward pass writes; cut at them, not.
+            assertEquals(aligned, program.interleaved());
+            assertTrue(program.tapeLengths().length > (aligned ? 1 : 2) * BytecodeCompiler.CALLS_PER_METHOD,
+                    program.tapeLengths().length + " segments");
+            Map<String, Integer> sizes = ClassFileSizes.codeLengths(program.classFile());
+            assertTrue(sizes.keySet().stream().anyMatch(name -> name.startsWith(aligned ? "ig0_" : "bg0_")),
+                    sizes.keySet().toString());
+            CompiledObjective cut = CompiledObjective.of(parsed, variables, program);
+            CompiledObjective one = CompiledObjective.compile(parsed, variables);
+            double[] x = startOfChain(60);
+            double[] expected = new double[60];
+            double[] gradient = new double[60];
+            assertBits(one.valueAndGradient(x, expected), cut.valueAndGradient(x, gradient), text);
+            assertEquals(Arrays.toString(expected), Arrays.toString(gradient));
+            assertBits(one.value(x), cut.value(x), text);
+        }
     }
 
     @Test
@@ -110,6 +144,7 @@ class SegmentedCodeTest {
 
         BytecodeCompiler.Program program = BytecodeCompiler.compile(tree);
         assertNotNull(program.tapeLengths());
+        assertTrue(program.interleaved(), "a sum of small terms runs its backward segments between the forward ones");
         Map<String, Integer> sizes = ClassFileSizes.codeLengths(program.classFile());
         // The value's segments together would be one method far above the limit, and each is under it.
         int valueBytes = sizes.entrySet().stream().filter(entry -> entry.getKey().matches("v\\d+\\(.*"))
@@ -136,6 +171,16 @@ class SegmentedCodeTest {
         compiled.valueAndGradient(problem.start(), gradient);
         for (int i = 0; i < 1000; i++) {
             assertEquals(gradient[i], central[i], 1e-7 * Math.max(1, Math.abs(gradient[i])), "component " + i);
+        }
+        // Interleaved against segments cut inside terms, which run one after the other: the same bits.
+        BytecodeCompiler.Program cutInside = BytecodeCompiler.compileSegmented(tree, 100, false, false);
+        assertFalse(cutInside.interleaved());
+        CompiledObjective sequential = CompiledObjective.of(parsed, variables, cutInside);
+        double[] sequentialGradient = new double[1000];
+        for (double[] point : List.of(problem.start(), wave(1000))) {
+            assertBits(sequential.valueAndGradient(point, sequentialGradient),
+                    compiled.valueAndGradient(point, gradient), problem.name());
+            assertEquals(Arrays.toString(sequentialGradient), Arrays.toString(gradient), problem.name());
         }
         CompiledObjective copy = compiled.copy();
         assertNotSame(compiled, copy, "segments keep tapes: each thread needs its own copy");
