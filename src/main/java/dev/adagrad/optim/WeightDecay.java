@@ -15,6 +15,11 @@ final class WeightDecay {
         this.decoupled = decoupled;
     }
 
+    /** Whether the decay does nothing at all: λ = 0 in the L2 form, so the update has no shrinkage term either. */
+    boolean off() {
+        return weightDecay == 0 && !decoupled;
+    }
+
     /** Whether there is no decay (λ = 0). */
     boolean none() {
         return weightDecay == 0;
