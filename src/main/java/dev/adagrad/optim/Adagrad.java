@@ -46,6 +46,9 @@ public final class Adagrad extends TabledOptimizer {
                     new WeightDecay(s.number("weight_decay"), s.flag("decoupled_weight_decay")),
                     s.number("initial_accumulator_value"), s.number("eps"), s.flag("eps_inside_sqrt")));
 
+    /** From this many variables on, {@link #plainStep} is quicker than the one loop (below, its loops cost more). */
+    static final int TWO_LOOPS_FROM = 16;
+
     private final double learningRateDecay;
     private final WeightDecay weightDecay;
     private final double eps;
@@ -85,7 +88,7 @@ public final class Adagrad extends TabledOptimizer {
             narrator.line(Narrator.WHOLE_STEP, "γ̃", "γ / (1 + (t − 1)·η)", "{} / (1 + {}·{})", decayedLearningRate,
                     learningRate, t - 1, learningRateDecay);
         }
-        if (narrator == null && active == null && weightDecay.off()) {
+        if (narrator == null && active == null && weightDecay.off() && x.length >= TWO_LOOPS_FROM) {
             plainStep(decayedLearningRate, x, gradient, update);
             return;
         }
@@ -120,7 +123,7 @@ public final class Adagrad extends TabledOptimizer {
     /**
      * The same step over every variable with no decay and no narration, in two loops: the first (G, √ and ÷) has no
      * branch, so the JIT computes four variables at a time with vector instructions; at n = 1,000 the step takes
-     * half the time. The operations are the loop's above, so the bits are too.
+     * 0.6 of the time (2.6 µs against 4.3), at n = 16 0.75. The operations are the loop's above, so the bits are too.
      */
     private void plainStep(double decayedLearningRate, double[] x, double[] gradient, double[] update) {
         double[] sums = sumOfSquaredGradients;
