@@ -398,8 +398,9 @@ final class BytecodeCompiler {
 
     /**
      * Cuts the nodes into segments whose estimated code stays within {@code budget} bytes: the backward method,
-     * which holds the forward code too. {@code aligned}: only where a term of the top-level sum begins or at one of
-     * the sum's own nodes, so that no term is split (a segment may then pass the budget by a term).
+     * which holds the forward code too. {@code aligned}: where a term of the top-level sum begins or at one of the
+     * sum's own nodes, so that no term is split, unless the segment would pass twice the budget or {@link
+     * #SEGMENT_BUDGET} (a large term).
      */
     private void segment(int budget, boolean aligned) {
         List<Integer> starts = new ArrayList<>();
@@ -410,7 +411,7 @@ final class BytecodeCompiler {
             int f = forwardEstimate(i);
             int b = backwardEstimate(i);
             if (forwardBytes + backwardBytes + f + b > budget && starts.get(starts.size() - 1) < i
-                    && (!aligned || termBoundary[i])) {
+                    && (!aligned || termBoundary[i] || forwardBytes + backwardBytes > Math.max(2 * budget, SEGMENT_BUDGET))) {
                 starts.add(i);
                 forwardBytes = 0;
                 backwardBytes = 0;
