@@ -97,9 +97,12 @@ final class BytecodeCompiler {
 
     /**
      * From this many variables on, central differences are taken term by term when f is a sum of terms
-     * ({@link CentralDifference}); below, f is evaluated whole, as always.
+     * ({@link CentralDifference}); below, f is evaluated whole, as always (in generated code when it is small).
      */
     static final int TERMWISE_FROM = 100;
+
+    /** The most estimated bytes of generated central differences of the whole f (below {@link #TERMWISE_FROM}). */
+    static final int WHOLE_DIFFERENCES_BYTES = 16_000;
 
     /** Above this many nodes one method is not tried: it could not fit under the limit. */
     static final int MOST_NODES_IN_ONE_METHOD = 3000;
@@ -767,6 +770,7 @@ final class BytecodeCompiler {
     private void planTerms() {
         terms = null;
         if (dimension < TERMWISE_FROM) {
+            planWholeDifferences();
             return;
         }
         List<int[]> found = new ArrayList<>(); // {node, 1 if subtracted}
@@ -833,6 +837,28 @@ final class BytecodeCompiler {
                 terms = null;
                 return;
             }
+        }
+    }
+
+    /**
+     * Below {@link #TERMWISE_FROM} variables the difference is of the whole f ({@link CentralDifference}); it is
+     * generated too, f written out twice for each variable, when that stays under {@link #WHOLE_DIFFERENCES_BYTES}:
+     * f is then the one term of every variable, and the code computes (f(x+) − f(x−)) / (x+ − x−) as the loop over
+     * calls of {@code value} does, without a call per evaluation (which the JIT does not inline past 325 bytes).
+     */
+    private void planWholeDifferences() {
+        int bytes = 0;
+        for (int k = 0; k <= root; k++) {
+            bytes += forwardEstimate(k);
+        }
+        terms = new int[] {root};
+        subtracted = new boolean[] {false};
+        termBytes = new int[] {bytes};
+        termsOf = new int[dimension][];
+        java.util.Arrays.fill(termsOf, new int[] {0}); // a variable f does not contain too: f(x) − f(x), as the loop
+        if (dimension == 0 || coordinateBytes(0) > SEGMENT_BUDGET
+                || (long) dimension * coordinateBytes(0) > WHOLE_DIFFERENCES_BYTES) {
+            terms = null;
         }
     }
 

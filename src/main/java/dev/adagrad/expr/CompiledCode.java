@@ -14,10 +14,10 @@ interface CompiledCode {
     double valueAndGradient(double[] x, double[] gradient, double[][] tapes);
 
     /**
-     * Central differences term by term ({@link CentralDifference}), generated only for a sum of terms with
-     * {@link BytecodeCompiler#TERMWISE_FROM} variables or more.
+     * Central differences ({@link CentralDifference}), generated for a sum of terms with
+     * {@link BytecodeCompiler#TERMWISE_FROM} variables or more (term by term), and for a small f below that (whole).
      */
     default void centralDifferences(double[] x, double fixedStep, double[] gradient) {
-        throw new UnsupportedOperationException("no term-by-term differences for this expression");
+        throw new UnsupportedOperationException("no generated differences for this expression");
     }
 }

@@ -83,9 +83,9 @@ public final class CompiledObjective implements DifferentiableObjective {
     }
 
     /**
-     * Central differences term by term into {@code gradient}, as {@link CentralDifference} documents, if this
-     * expression has them (a sum of terms with {@link BytecodeCompiler#TERMWISE_FROM} variables or more); false, and
-     * nothing written, if not.
+     * Central differences into {@code gradient}, as {@link CentralDifference} documents, if this expression has them
+     * generated (a sum of terms with {@link BytecodeCompiler#TERMWISE_FROM} variables or more, term by term; a small
+     * f below that, whole); false, and nothing written, if not.
      *
      * @param fixedStep the step h for every variable, or NaN for the scaled steps
      */

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Central differences term by term (from 100 variables on): each component is exactly
  * Σ ±(t(x+) − t(x−)) / (x+ − x−) over the terms that contain the variable, with every term evaluated by exp4j on its
- * own here; below 100 variables the difference is of the whole f, as exp4j evaluates it, bit for bit.
+ * own here; below 100 variables the difference is of the whole f, as exp4j evaluates it, bit for bit (in generated
+ * code when f is small).
  */
 class TermwiseDifferenceTest {
 
@@ -91,6 +92,49 @@ class TermwiseDifferenceTest {
             double expected = (forward - backward) / ((xi + h) - (xi - h));
             assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(gradient[i]), "component " + i);
         }
+    }
+
+    /**
+     * A small f's differences are generated code too (no call of {@code value} per evaluation): across the evaluation
+     * corpus, at every point of its grid (poles and undefined points included), with scaled and fixed steps, bit for
+     * bit the loop over exp4j's values.
+     */
+    @Test
+    void aSmallWholeFHasGeneratedDifferencesWithTheLoopsBits() {
+        int generated = 0;
+        for (String text : CompiledEvaluationTest.CORPUS) {
+            ParsedExpression parsed = ExpressionSyntax.check(text);
+            List<String> variables = parsed.identifiers().stream()
+                    .filter(identifier -> !FunctionTable.CONSTANTS.contains(identifier)).toList();
+            CompiledObjective compiled = CompiledObjective.compile(parsed, variables);
+            ExpressionObjective exp4j = ExpressionObjective.compile(parsed, variables);
+            for (double step : new double[] {Double.NaN, 1e-3}) {
+                for (double a : CompiledEvaluationTest.XS) {
+                    for (double b : CompiledEvaluationTest.YS) {
+                        double[] x = variables.size() == 2 ? new double[] {a, b}
+                                : variables.size() == 1 ? new double[] {a} : new double[0];
+                        double[] gradient = new double[x.length];
+                        if (!compiled.centralDifferences(x, step, gradient)) {
+                            continue;
+                        }
+                        generated++;
+                        for (int i = 0; i < x.length; i++) {
+                            double xi = x[i];
+                            double h = CentralDifference.step(xi, step);
+                            x[i] = xi + h;
+                            double forward = exp4j.value(x);
+                            x[i] = xi - h;
+                            double backward = exp4j.value(x);
+                            x[i] = xi;
+                            double expected = (forward - backward) / ((xi + h) - (xi - h));
+                            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(gradient[i]),
+                                    text + " at " + java.util.Arrays.toString(x) + ", component " + i);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(generated > CompiledEvaluationTest.CORPUS.size(), generated + " points");
     }
 
     @Test
