@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * AdaGrad's plain step over many variables runs as two loops the JIT vectorizes ({@link Adagrad#plainStep}); the
+ * AdaGrad's plain step (no narrator, no decay) is its own loop, inlined into the run, and from 16 variables two loops
+ * the JIT vectorizes ({@link Adagrad#plainStepInTwoLoops}); the
  * general loop (taken with a narrator, or over a list of variables) is the reference. Over 25 steps at sizes around
  * the vector width and the threshold, with zero, negative-zero, tiny and huge gradients among ordinary ones, x, the
  * update and both state columns must be the same bits for each setting that takes the plain step.
@@ -25,7 +26,7 @@ class AdagradTwoLoopsTest {
     @Test
     void twoLoopsGiveTheOneLoopsBits() {
         SplittableRandom random = new SplittableRandom(18);
-        for (int n : new int[] {Adagrad.TWO_LOOPS_FROM, 17, 37, 1000}) {
+        for (int n : new int[] {1, 2, 5, Adagrad.TWO_LOOPS_FROM - 1, Adagrad.TWO_LOOPS_FROM, 17, 37, 1000}) {
             for (Map<String, Object> settings : SETTINGS) {
                 Optimizer plain = Adagrad.SPEC.create(n, Compat.torch, settings);
                 Optimizer narrated = Adagrad.SPEC.create(n, Compat.torch, settings);
