@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * AdaGrad's plain step (no narrator, no decay) is its own loop, inlined into the run, and from 16 variables two loops
- * the JIT vectorizes ({@link Adagrad#plainStepInTwoLoops}); the
- * general loop (taken with a narrator, or over a list of variables) is the reference. Over 25 steps at sizes around
- * the vector width and the threshold, with zero, negative-zero, tiny and huge gradients among ordinary ones, x, the
- * update and both state columns must be the same bits for each setting that takes the plain step.
+ * AdaGrad's plain step (no narrator, no decay) is a loop of its own, which the JIT inlines into the run, and from 16
+ * variables two loops it vectorizes ({@link Adagrad#plainStepInTwoLoops}); the general loop (taken with a narrator, or
+ * over a list of variables) is the reference. Over 25 steps at sizes around the vector width and the threshold, with
+ * zero, negative-zero, tiny, huge and overflowing gradients among ordinary ones, x, the update and both state columns
+ * must be the same bits for each setting.
  */
 class AdagradTwoLoopsTest {
 
