@@ -584,6 +584,12 @@ final class BytecodeCompiler {
         method.code.visitVarInsn(ALOAD, 2);
         method.code.visitInsn(DCONST_0);
         method.code.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+        if (nodes.get(root).kind() == Kind.VARIABLE) { // a lone variable: no segment has an operation to pass 1 on
+            method.code.visitVarInsn(ALOAD, 2);
+            pushInt(method.code, nodes.get(root).variable());
+            method.code.visitInsn(DCONST_1);
+            method.code.visitInsn(DASTORE);
+        }
         callBoth(method, gradientCalls, gradientPoisoned);
         load(method, root);
         method.code.visitInsn(DRETURN);
