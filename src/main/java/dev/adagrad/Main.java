@@ -30,11 +30,22 @@ public final class Main {
             System.setProperty(CONVERTERS_EXCLUDED, "java\\.[st].*"); // a regex picocli compiles 38 times: kept simple
         }
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        // A last resort: whatever escapes on any thread is one plain line, never a stack trace.
-        Thread.setDefaultUncaughtExceptionHandler((thread, problem) -> stderr.println(Errors.lastResort(problem)));
+        // A last resort: whatever escapes on any thread is one plain line, never a stack trace. Here and below, classes
+        // rather than lambdas: the first lambda sets up java.lang.invoke, about 5 ms this early in every start.
+        Thread.setDefaultUncaughtExceptionHandler(new Thread.UncaughtExceptionHandler() {
+            @Override
+            public void uncaughtException(Thread thread, Throwable problem) {
+                stderr.println(Errors.lastResort(problem));
+            }
+        });
         Signals.install(stderr);
         // Other ways the JVM is asked to end (SIGHUP): no waiting, but no temporary file left behind either.
-        Thread cleanUp = new Thread(TemporaryFiles::deleteAll, "adagrad-clean-up");
+        Thread cleanUp = new Thread("adagrad-clean-up") {
+            @Override
+            public void run() {
+                TemporaryFiles.deleteAll();
+            }
+        };
         Runtime.getRuntime().addShutdownHook(cleanUp);
         StandardOutput out = StandardOutput.open();
         PrintWriter err = StandardError.over(new PrintWriter(new OutputStreamWriter(System.err,

@@ -36,7 +36,12 @@ public final class Signals {
     public static void install(PrintStream err) {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
-                Signal.handle(new Signal(name), signal -> received(signal.getNumber(), err));
+                Signal.handle(new Signal(name), new sun.misc.SignalHandler() { // not a lambda: see Main.main
+                    @Override
+                    public void handle(Signal signal) {
+                        received(signal.getNumber(), err);
+                    }
+                });
             } catch (IllegalArgumentException e) {
                 // SIGINT ignored by a shell that started us in the background: there is no Ctrl-C to handle
             }
