@@ -99,8 +99,11 @@ public final class Runner {
             }
             if (fused == null) {
                 gradientMethod.gradient(objective, x, gradient, differences);
-            } else {
-                copy(nextGradient, gradient); // ∇f(xₜ₋₁), computed with f(xₜ₋₁)
+            } else { // ∇f(xₜ₋₁), computed with f(xₜ₋₁): the row takes its array, the next one goes into the other
+                double[] computed = nextGradient;
+                nextGradient = gradient;
+                gradient = computed;
+                row.gradient = computed;
             }
             gradients++;
             if (jitter != null) {

@@ -18,7 +18,8 @@ public final class StepRecord {
     private final double[] frozenState;
     private final int stateColumns;
     final double[] x;
-    final double[] gradient;
+    /** Not final: with exact gradients the runner swaps it with the array the next gradient was computed into. */
+    double[] gradient;
     final double[] update;
     long step;
     double f;
