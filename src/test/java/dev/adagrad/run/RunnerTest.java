@@ -187,8 +187,14 @@ class RunnerTest {
 
     /** Every row as text with every bit: step, x, f, gradient, update and norm. */
     private static List<String> rows(Runner runner, double[] start, long steps, List<String> result) {
+        return rows(runner, start, steps, 0, 1, result);
+    }
+
+    /** The rows {@link EveryKth} passes on (every {@code every}-th and the last), the run stopping at the tolerance. */
+    private static List<String> rows(Runner runner, double[] start, long steps, double tolerance, long every,
+                                     List<String> result) {
         List<String> rows = new ArrayList<>();
-        RunResult run = runner.run(start, steps, 0, row -> {
+        StepListener filter = EveryKth.of(row -> {
             StringBuilder line = new StringBuilder(row.step() + " f=" + Double.doubleToLongBits(row.f()) + " norm="
                     + Double.doubleToLongBits(row.gradientNorm()));
             for (int i = 0; i < row.dimension(); i++) {
@@ -197,7 +203,9 @@ class RunnerTest {
                         .append(Double.doubleToLongBits(row.update(i)));
             }
             rows.add(line.toString());
-        });
+        }, every);
+        RunResult run = runner.run(start, steps, tolerance, filter);
+        EveryKth.finish(filter);
         result.add(run.reason() + " " + run.steps() + " " + java.util.Arrays.toString(run.x()) + " " + run.f()
                 + (run.divergence() == null ? "" : " " + run.divergence().step() + " " + run.divergence().quantity()
                 + " " + java.util.Arrays.toString(run.divergence().x()) + " "
@@ -226,6 +234,35 @@ class RunnerTest {
             assertEquals(separateResult, fusedResult, text);
             assertEquals(text.startsWith("log") ? StopReason.NON_FINITE : StopReason.STEPS_DONE,
                     StopReason.valueOf(fusedResult.get(0).split(" ")[0]), fusedResult.toString());
+        }
+    }
+
+    /**
+     * With exact gradients the row's gradient array alternates with the one the next gradient is computed into: the
+     * rows held back by --every, the last one printed at the step limit, at the tolerance and before a non-finite step,
+     * are still bitwise those of the loop that computes each gradient into the row.
+     */
+    @Test
+    void heldBackRowsAreWholeWhenTheGradientArraysAlternate() {
+        record Case(String text, double[] start, double tolerance, StopReason reason) { }
+        for (Case c : List.of(new Case("(1-x)^2+100*(y-x^2)^2", new double[] {-1.2, 1}, 0, StopReason.STEPS_DONE),
+                new Case("x^2+10*y^2", new double[] {3, -2}, 1e-3, StopReason.TOLERANCE_REACHED),
+                new Case("log(x)+y^2", new double[] {2, 3}, 0, StopReason.NON_FINITE))) {
+            for (long every : new long[] {1, 2, 7, 1000}) {
+                Runner fused = new Runner(Objective.of(c.text()), ExactGradient.instance(),
+                        Adagrad.SPEC.create(2, Compat.torch, Map.of("lr", 0.5)));
+                Runner separate = new Runner(Objective.of(c.text()), ExactGradient.instance(),
+                        Adagrad.SPEC.create(2, Compat.torch, Map.of("lr", 0.5)), (i, a, b, v) -> { }, null);
+                List<String> fusedResult = new ArrayList<>();
+                List<String> separateResult = new ArrayList<>();
+                List<String> fusedRows = rows(fused, c.start(), 5000, c.tolerance(), every, fusedResult);
+                String label = c.text() + " every " + every;
+                assertEquals(rows(separate, c.start(), 5000, c.tolerance(), every, separateResult), fusedRows, label);
+                assertEquals(separateResult, fusedResult, label);
+                assertEquals(c.reason(), StopReason.valueOf(fusedResult.get(0).split(" ")[0]), label);
+                long last = Long.parseLong(fusedResult.get(0).split(" ")[1]);
+                assertTrue(fusedRows.get(fusedRows.size() - 1).startsWith(last + " "), label + ": the last row");
+            }
         }
     }
 }
