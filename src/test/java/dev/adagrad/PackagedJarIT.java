@@ -188,6 +188,20 @@ class PackagedJarIT {
         assertTrue(outcome.out().startsWith("step,f,x,grad_x,G_x,lr_x,update_x\n0,16.0,4.0,,,,\n"), outcome.out());
     }
 
+    /** A symlink to the launcher (as in ~/bin) finds the project it points into, not a target/ beside the link. */
+    @Test
+    void aSymlinkToTheLauncherRunsTheProjectsJar(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+        Path link = Files.createSymbolicLink(directory.resolve("adagrad"), ROOT.resolve("adagrad"));
+
+        Outcome outcome = execute(List.of(link.toString(), "run", "--f", "x^2", "--x0", "4", "--lr", "1",
+                "--steps", "10", "--format", "csv"));
+
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("", outcome.err(), "no build beside the link");
+        assertTrue(outcome.out().startsWith("step,f,x,grad_x,G_x,lr_x,update_x\n0,16.0,4.0,,,,\n"), outcome.out());
+        assertFalse(Files.exists(directory.resolve("target")), "nothing made beside the link");
+    }
+
     /**
      * A picture that cannot be written whole (a 20 KB file-size limit stands in for a full disk): one line, exit 1,
      * no file left. ImageIO's disk cache used to fail in its "StreamCloser" shutdown hook with a stack trace.
