@@ -31,7 +31,7 @@ public final class Main {
         }
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         // A last resort: whatever escapes on any thread is one plain line, never a stack trace. Here and below, classes
-        // rather than lambdas: the first lambda sets up java.lang.invoke, about 5 ms this early in every start.
+        // rather than lambdas: the first lambda sets up java.lang.invoke, about 7 ms this early in every start.
         Thread.setDefaultUncaughtExceptionHandler(new Thread.UncaughtExceptionHandler() {
             @Override
             public void uncaughtException(Thread thread, Throwable problem) {
