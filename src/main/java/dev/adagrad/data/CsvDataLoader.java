@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +89,9 @@ public final class CsvDataLoader {
      * @param bytes the file's bytes after any byte-order mark
      */
     static Dataset parse(String name, java.io.InputStream bytes, Predicate<String> keep) throws IOException {
+        // For a regular file, the bytes still to read (an estimate; a gzip stream says 1): what the first buffer's rows
+        // per byte make of it sizes the values array once, instead of doubling it a dozen times (each a copy).
+        long size = bytes.available();
         CsvLines lines = new CsvLines(bytes);
         if (!lines.next() || lines.needsParser()) {
             return parseAll(name, lines.rest(), keep);
@@ -108,6 +114,10 @@ public final class CsvDataLoader {
             int whole = lines.eof() ? limit : lastLineEnd(b, at, limit);
             if (whole > at) {
                 int reached = rows.addLines(b, at, whole);
+                if (size > 0 && reached > 0) { // the first buffer, which starts at the file's start
+                    rows.reserve((long) Math.ceil(rows.row * (double) size / reached));
+                    size = 0;
+                }
                 lines.advance(reached, rows.takeLines());
                 if (reached == whole) {
                     continue;
@@ -182,6 +192,14 @@ public final class CsvDataLoader {
             this.columns = Arrays.stream(kept).mapToObj(header::get).toList();
             this.width = kept.length;
             this.values = new double[Math.max(1, width) * 1024];
+        }
+
+        /** Room for about {@code expected} rows in all, when that is more than there is (a hint: nothing is checked). */
+        void reserve(long expected) {
+            long wanted = Math.min(Integer.MAX_VALUE - 8, (expected + expected / 50 + 16) * Math.max(1, width));
+            if (wanted > values.length) {
+                values = Arrays.copyOf(values, (int) wanted);
+            }
         }
 
         /** Room for one more row; the checks of the slow path, which also reports them. */
@@ -260,15 +278,11 @@ public final class CsvDataLoader {
                         p++;
                     }
                     int digits = p;
-                    while (p < limit && b[p] >= '0' && b[p] <= '9') {
-                        p++;
-                    }
+                    p = digitsEnd(b, p, limit);
                     int count = p - digits;
                     if (p < limit && b[p] == '.') {
                         digits = ++p;
-                        while (p < limit && b[p] >= '0' && b[p] <= '9') {
-                            p++;
-                        }
+                        p = digitsEnd(b, p, limit);
                         count += p - digits;
                     }
                     if (count == 0) {
@@ -526,6 +540,31 @@ public final class CsvDataLoader {
             }
         }
         return false;
+    }
+
+    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The end of the run of ASCII digits that starts at {@code b[p]}, at most {@code limit}: eight bytes at a time
+     * while eight remain (a full-precision double has 17 digits), as FastDoubleParser's own SWAR checks do. A byte is
+     * a digit when its high nibble is 3 and adding 6 leaves it 3; a carry out of a byte (only from 0xFA and above,
+     * itself no digit) can only disturb the bytes after the first non-digit, never the position found.
+     */
+    static int digitsEnd(byte[] b, int p, int limit) {
+        while (p + 8 <= limit) {
+            long v = (long) LITTLE_ENDIAN_LONGS.get(b, p);
+            long nonDigits = ((v & 0xF0F0F0F0F0F0F0F0L) ^ 0x3030303030303030L)
+                    | (((v + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) ^ 0x3030303030303030L);
+            if (nonDigits != 0) {
+                return p + (Long.numberOfTrailingZeros(nonDigits) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < limit && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        return p;
     }
 
     private static boolean isDigit(byte c) {

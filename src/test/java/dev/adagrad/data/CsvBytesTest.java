@@ -264,4 +264,43 @@ class CsvBytesTest {
         assertEquals(List.of("größe", "ähnlich"), data.columns());
         assertArrayEquals(new double[] {1, 2, 3, 4}, data.values());
     }
+
+    @Test
+    void theEndOfADigitRunIsTheFirstByteThatIsNotADigitWhateverItIs() {
+        // Eight bytes at a time: every byte value at every place of a run of digits, checked against a byte-by-byte
+        // scan, with the limit anywhere (past it nothing counts).
+        for (int value = 0; value < 256; value++) {
+            for (int at = 0; at < 20; at++) {
+                byte[] b = "0123456789012345678901234".getBytes(StandardCharsets.US_ASCII);
+                b[at] = (byte) value;
+                for (int from = 0; from < 3; from++) {
+                    for (int limit = from; limit <= b.length; limit++) {
+                        int expected = from;
+                        while (expected < limit && b[expected] >= '0' && b[expected] <= '9') {
+                            expected++;
+                        }
+                        assertEquals(expected, CsvDataLoader.digitsEnd(b, from, limit),
+                                "byte " + value + " at " + at + ", from " + from + " to " + limit);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowsLongerOrShorterAfterTheFirstBufferStillReadWhatTheSizeGuessMakesOfThem() throws IOException {
+        // The first buffer's rows per byte size the values array: a file whose later rows are much shorter has more
+        // rows than that guess (the array grows again), one whose later rows are longer has fewer.
+        List<String[]> rows = new ArrayList<>();
+        for (int r = 0; r < 60_000; r++) {
+            boolean early = r < 20_000;
+            String cell = early ? String.format(Locale.ROOT, "%.25e", r * 1.1) : Integer.toString(r % 97);
+            rows.add(new String[] {cell, cell, "7"});
+        }
+        byte[] shorterLater = csv(rows, "\n", true);
+        assertBits(rows, parse(new ByteArrayInputStream(shorterLater)));
+        java.util.Collections.reverse(rows);
+        byte[] longerLater = csv(rows, "\n", true);
+        assertBits(rows, parse(new ByteArrayInputStream(longerLater)));
+    }
 }
