@@ -73,6 +73,15 @@ public final class CsvDataLoader {
                 .readBytes(bytes -> parse(file.toString(), bytes, keep));
     }
 
+    /** {@code available()}, or 0 if the stream cannot say: only a hint, which must never fail a load. */
+    private static long sizeHint(java.io.InputStream bytes) {
+        try {
+            return bytes.available();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The rows after the header, for the rest of a file handed from the fast path to Commons CSV. */
     private static final CSVFormat ROWS = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(true)
@@ -91,7 +100,7 @@ public final class CsvDataLoader {
     static Dataset parse(String name, java.io.InputStream bytes, Predicate<String> keep) throws IOException {
         // For a regular file, the bytes still to read (an estimate; a gzip stream says 1): what the first buffer's rows
         // per byte make of it sizes the values array once, instead of doubling it a dozen times (each a copy).
-        long size = bytes.available();
+        long size = sizeHint(bytes);
         CsvLines lines = new CsvLines(bytes);
         if (!lines.next() || lines.needsParser()) {
             return parseAll(name, lines.rest(), keep);

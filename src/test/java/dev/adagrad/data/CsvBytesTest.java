@@ -303,4 +303,17 @@ class CsvBytesTest {
         byte[] longerLater = csv(rows, "\n", true);
         assertBits(rows, parse(new ByteArrayInputStream(longerLater)));
     }
+
+    @Test
+    void aStreamThatCannotSayItsSizeStillReads() throws IOException {
+        List<String[]> rows = rows(21, 30_000, 3); // past the first buffer, where the size guess is made
+        byte[] bytes = csv(rows, "\n", true);
+        InputStream refusing = new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+            @Override
+            public int available() throws IOException {
+                throw new IOException("Illegal seek");
+            }
+        };
+        assertBits(rows, parse(refusing));
+    }
 }
