@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,19 @@ class OptimizerDbTest {
     void everyRegisteredOptimizerHasAnEntry() {
         assertEquals(new TreeSet<>(ElementWise.names()),
                 new TreeSet<>(OptimizerDb.ALL.stream().map(OptimizerDb.Entry::name).toList()));
+    }
+
+    @Test
+    void theRegistryFindsEachSpecByTheNameItListsInOrder() {
+        // names() is read without making any spec, so it must say what the specs themselves say
+        List<String> names = new ArrayList<>();
+        for (OptimizerSpec spec : Optimizers.all()) {
+            names.add(spec.name());
+            assertEquals(spec, Optimizers.byName(spec.name()).orElseThrow());
+        }
+        assertEquals(names, Optimizers.names());
+        assertEquals(Optional.empty(), Optimizers.byName("adagrad2"));
+        assertEquals(Optional.empty(), Optimizers.byName("ADAGRAD"));
     }
 
     /** f = x² + 3y², ∇f = (2x, 6y), from (1, −2): f₀ = 13. */
