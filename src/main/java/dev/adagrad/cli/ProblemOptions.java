@@ -136,7 +136,7 @@ public final class ProblemOptions {
                         + example(parsed));
             }
             List<String> items = List.of(startPoint.split(",", -1));
-            if (items.stream().anyMatch(item -> item.contains("="))) {
+            if (startPoint.contains("=")) { // some item names its variable
                 return StartPoint.byName(parsed, named(items));
             }
             double[] values = new double[items.size()];

@@ -18,7 +18,10 @@ final class Typos {
     record Note(String text, boolean nearTestFunction) {
     }
 
-    private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
+    /** Compiled when first needed (a name that starts with a function's), not at every start. */
+    private static final class Name {
+        static final Pattern PATTERN = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
+    }
 
     private Typos() {
     }
@@ -62,7 +65,7 @@ final class Typos {
                 continue;
             }
             String rest = identifier.substring(function.length());
-            if (NAME.matcher(rest).matches() && (rest.length() <= 2 || identifiers.contains(rest))
+            if (Name.PATTERN.matcher(rest).matches() && (rest.length() <= 2 || identifiers.contains(rest))
                     && (best == null || function.length() > best.length())) {
                 best = function;
             }

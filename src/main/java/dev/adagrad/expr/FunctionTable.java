@@ -3,6 +3,7 @@ package dev.adagrad.expr;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,12 @@ public final class FunctionTable {
             return null;
         }
         synchronized (EXP4J) {
-            return EXP4J.computeIfAbsent(name, n -> definition.asExp4j());
+            Function function = EXP4J.get(name);
+            if (function == null) {
+                function = definition.asExp4j();
+                EXP4J.put(name, function);
+            }
+            return function;
         }
     }
 
@@ -133,13 +139,22 @@ public final class FunctionTable {
 
     /** Functions exp4j does not know and must be given when building an expression. */
     static List<Function> extraFunctions() {
-        return DEFINITIONS.stream().filter(d -> !d.exp4jBuiltIn()).map(d -> lookup(d.name())).toList();
+        // loops rather than streams and lambdas here and below: this runs at every start, before the JIT has compiled
+        List<Function> extra = new ArrayList<>();
+        for (Definition definition : DEFINITIONS) {
+            if (!definition.exp4jBuiltIn()) {
+                extra.add(lookup(definition.name()));
+            }
+        }
+        return List.copyOf(extra);
     }
 
     /** Every function name, sorted, with its number of arguments, for help texts. */
     public static Map<String, Integer> arities() {
         Map<String, Integer> arities = new TreeMap<>();
-        BY_NAME.forEach((name, definition) -> arities.put(name, definition.arity()));
+        for (Map.Entry<String, Definition> entry : BY_NAME.entrySet()) {
+            arities.put(entry.getKey(), entry.getValue().arity());
+        }
         return Collections.unmodifiableMap(arities);
     }
 
@@ -157,15 +172,23 @@ public final class FunctionTable {
 
     /** An exp4j function that calls a definition's static method; for the functions exp4j lacks. */
     private static final class StaticFunction extends Function {
-        private final MethodHandle value;
+        /**
+         * Looked up when exp4j first evaluates it: every start parses --f with these functions declared, but only
+         * exp4j's own evaluation calls them (a method handle's look-up runs interpreted there, a few hundred µs each).
+         */
+        private MethodHandle value;
 
         StaticFunction(Definition definition) {
             super(definition.name(), definition.arity());
-            this.value = method(definition.name(), definition.arity(), double.class);
         }
 
         @Override
         public double apply(double... args) {
+            MethodHandle value = this.value;
+            if (value == null) { // a race makes the same immutable handle twice
+                value = method(getName(), getNumArguments(), double.class);
+                this.value = value;
+            }
             try {
                 return args.length == 1 ? (double) value.invokeExact(args[0])
                         : (double) value.invokeExact(args[0], args[1]);

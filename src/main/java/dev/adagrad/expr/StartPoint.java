@@ -34,19 +34,26 @@ public record StartPoint(List<String> variables, double[] values) {
                 variables.add(identifier);
             }
         }
-        List<String> missing = variables.stream().filter(v -> !named.containsKey(v)).toList();
+        // loops rather than streams: this runs at every start, before the JIT has compiled anything
+        List<String> missing = new ArrayList<>();
+        double[] values = new double[variables.size()];
+        for (int i = 0; i < values.length; i++) {
+            Double value = named.get(variables.get(i));
+            if (value == null) {
+                missing.add(variables.get(i));
+            } else {
+                values[i] = value;
+            }
+        }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("--x0 gives no start value for " + String.join(", ", missing));
         }
-        double[] values = variables.stream().mapToDouble(named::get).toArray();
         return new StartPoint(variables, values);
     }
 
     /** Start values in the order the variables first appear in the expression ({@code 1,-2}). */
     public static StartPoint byPosition(ParsedExpression expression, double[] values) {
-        List<String> variables = expression.identifiers().stream()
-                .filter(identifier -> !FunctionTable.CONSTANTS.contains(identifier))
-                .toList();
+        List<String> variables = nonConstants(expression);
         if (variables.isEmpty()) {
             throw new IllegalArgumentException(noVariables(expression));
         }
@@ -78,10 +85,19 @@ public record StartPoint(List<String> variables, double[] values) {
         return values.clone();
     }
 
+    /** The expression's identifiers that are not constants, in order. */
+    private static List<String> nonConstants(ParsedExpression expression) {
+        List<String> variables = new ArrayList<>();
+        for (String identifier : expression.identifiers()) {
+            if (!FunctionTable.CONSTANTS.contains(identifier)) {
+                variables.add(identifier);
+            }
+        }
+        return variables;
+    }
+
     private static String variablesHint(ParsedExpression expression) {
-        List<String> variables = expression.identifiers().stream()
-                .filter(identifier -> !FunctionTable.CONSTANTS.contains(identifier))
-                .toList();
+        List<String> variables = nonConstants(expression);
         return variables.isEmpty() ? "" : " (its variables: " + String.join(", ", variables) + ")";
     }
 

@@ -103,8 +103,7 @@ public record OptimizerSpec(String name, String rule, String algorithm, List<Hyp
             if (!uses(setting)) {
                 throw new IllegalArgumentException(name + " does not use " + setting);
             }
-            Hyperparameter declared = hyperparameters.stream().filter(h -> h.name().equals(setting)).findFirst()
-                    .orElseThrow();
+            Hyperparameter declared = declared(setting);
             boolean flag = declared.isFlag();
             boolean choice = declared.isChoice();
             if (flag != (entry.getValue() instanceof Boolean) || choice != (entry.getValue() instanceof String)) {
@@ -132,12 +131,30 @@ public record OptimizerSpec(String name, String rule, String algorithm, List<Hyp
     }
 
     public boolean uses(String hyperparameter) {
-        return options().stream().anyMatch(h -> h.name().equals(hyperparameter));
+        Hyperparameter declared = declared(hyperparameter);
+        return declared != null && !declared.convention();
     }
 
     /** The hyperparameters a user can set: all but the preset-only conventions. */
     public List<Hyperparameter> options() {
-        return hyperparameters.stream().filter(h -> !h.convention()).toList();
+        // loops rather than streams here and above: they run at every start, before the JIT has compiled anything
+        List<Hyperparameter> options = new ArrayList<>();
+        for (Hyperparameter hyperparameter : hyperparameters) {
+            if (!hyperparameter.convention()) {
+                options.add(hyperparameter);
+            }
+        }
+        return List.copyOf(options);
+    }
+
+    /** The hyperparameter of this name, or null. */
+    private Hyperparameter declared(String name) {
+        for (Hyperparameter hyperparameter : hyperparameters) {
+            if (hyperparameter.name().equals(name)) {
+                return hyperparameter;
+            }
+        }
+        return null;
     }
 
     /** Collects a spec's parts in the order they read best in an optimizer's source. */
