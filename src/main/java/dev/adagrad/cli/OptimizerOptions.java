@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
@@ -147,9 +148,12 @@ public final class OptimizerOptions {
                 throw new UsageException(e.getMessage());
             }
         }
-        return Optimizers.byName(name.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new UsageException(
-                "unknown optimizer '" + name + "'" + Suggestions.didYouMean(name, Optimizers.names()) + " (known: "
-                        + String.join(", ", Optimizers.names()) + ")"));
+        Optional<OptimizerSpec> spec = Optimizers.byName(name.toLowerCase(java.util.Locale.ROOT));
+        if (spec.isEmpty()) { // no orElseThrow: its lambda would be linked at every start
+            throw new UsageException("unknown optimizer '" + name + "'" + Suggestions.didYouMean(name,
+                    Optimizers.names()) + " (known: " + String.join(", ", Optimizers.names()) + ")");
+        }
+        return spec.get();
     }
 
     /**

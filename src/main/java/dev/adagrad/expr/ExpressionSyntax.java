@@ -3,6 +3,7 @@ package dev.adagrad.expr;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -162,7 +163,7 @@ public final class ExpressionSyntax {
             Group group = groups.peek();
             throw error("'" + group.open() + "' is never closed", group.position());
         }
-        return new ParsedExpression(text, identifiers.stream().toList());
+        return new ParsedExpression(text, List.copyOf(identifiers));
     }
 
     /** Scans a number as exp4j's tokenizer does (digits, '.', 'e', a sign after 'e'), then insists it is well formed. */

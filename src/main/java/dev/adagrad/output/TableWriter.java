@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * An aligned table for people: the start point (row 0), rows 1..N, and one summary line.
@@ -52,8 +51,32 @@ final class TableWriter implements RunWriter {
      * One column: {@code atStart} when row 0 has a value in it; {@code group} the variable whose group it opens (null
      * inside a group and outside the groups).
      */
-    private record Column(String group, String title, int decimals, ToDoubleFunction<StepRecord> value, int width,
+    private record Column(String group, String title, int decimals, Cell value, int width,
                           boolean atStart, boolean insideGroup, boolean narrow) {
+    }
+
+    /** What a column shows of a row. */
+    private enum Kind { STEP, F, X, GRADIENT, STATE, UPDATE }
+
+    /**
+     * Which number of a row a column shows: its kind, the variable, the state column. Data and a switch rather than a
+     * lambda per column, since linking each lambda runs interpreted at every start.
+     */
+    private record Cell(Kind kind, int variable, int state) {
+
+        static final Cell STEP = new Cell(Kind.STEP, 0, 0);
+        static final Cell F = new Cell(Kind.F, 0, 0);
+
+        double of(StepRecord row) {
+            return switch (kind) {
+                case STEP -> row.step();
+                case F -> row.f();
+                case X -> row.x(variable);
+                case GRADIENT -> row.gradient(variable);
+                case STATE -> row.state(state, variable);
+                case UPDATE -> row.update(variable);
+            };
+        }
     }
 
     /** The chosen columns, whether variables were cut ("…"), and what changed from the full table. */
@@ -194,46 +217,44 @@ final class TableWriter implements RunWriter {
         List<StateColumn> stateColumns = shape.stateColumns();
         List<Column> layout = new ArrayList<>();
         int stepWidth = Math.max(4, Long.toString(shape.maxSteps()).length());
-        layout.add(new Column(null, "Step", 0, StepRecord::step, stepWidth, true, false, false));
-        add(layout, narrow, null, "f", DECIMALS, StepRecord::f, true, false);
+        layout.add(new Column(null, "Step", 0, Cell.STEP, stepWidth, true, false, false));
+        add(layout, narrow, null, "f", DECIMALS, Cell.F, true, false);
         boolean single = variables.size() == 1;
         if (single) {
-            add(layout, narrow, null, variables.get(0), DECIMALS, row -> row.x(0), true, false);
+            add(layout, narrow, null, variables.get(0), DECIMALS, new Cell(Kind.X, 0, 0), true, false);
             if (gradients) {
-                add(layout, narrow, null, "Gradient", DECIMALS, row -> row.gradient(0), false, false);
+                add(layout, narrow, null, "Gradient", DECIMALS, new Cell(Kind.GRADIENT, 0, 0), false, false);
             }
             for (int c = 0; c < Math.min(kept, stateColumns.size()); c++) {
-                int column = c;
                 add(layout, narrow, null, stateColumns.get(c).title(), decimals(stateColumns.get(c).decimals(), level),
-                        row -> row.state(column, 0), false, false);
+                        new Cell(Kind.STATE, 0, c), false, false);
             }
             if (kept > stateColumns.size()) {
-                add(layout, narrow, null, "Update", decimals(DECIMALS, level), row -> row.update(0), false, false);
+                add(layout, narrow, null, "Update", decimals(DECIMALS, level), new Cell(Kind.UPDATE, 0, 0), false,
+                        false);
             }
         } else {
             for (int c = 0; c < Math.min(kept, stateColumns.size()); c++) {
-                int column = c;
                 if (stateColumns.get(c).wholeStep()) { // once, before the variables' groups
                     add(layout, narrow, null, stateColumns.get(c).key(), decimals(stateColumns.get(c).decimals(), level),
-                            row -> row.state(column, 0), false, false);
+                            new Cell(Kind.STATE, 0, c), false, false);
                 }
             }
-            for (int i = 0; i < shown; i++) {
-                int v = i;
-                add(layout, narrow, variables.get(i), "value", DECIMALS, row -> row.x(v), true, false);
+            for (int v = 0; v < shown; v++) {
+                add(layout, narrow, variables.get(v), "value", DECIMALS, new Cell(Kind.X, v, 0), true, false);
                 if (gradients) {
-                    add(layout, narrow, null, "grad", DECIMALS, row -> row.gradient(v), false, true);
+                    add(layout, narrow, null, "grad", DECIMALS, new Cell(Kind.GRADIENT, v, 0), false, true);
                 }
                 for (int c = 0; c < Math.min(kept, stateColumns.size()); c++) {
-                    int column = c;
                     if (!stateColumns.get(c).wholeStep()) {
                         add(layout, narrow, null, stateColumns.get(c).key(),
-                                decimals(stateColumns.get(c).decimals(), level), row -> row.state(column, v), false,
+                                decimals(stateColumns.get(c).decimals(), level), new Cell(Kind.STATE, v, c), false,
                                 true);
                     }
                 }
                 if (kept > stateColumns.size()) {
-                    add(layout, narrow, null, "update", decimals(DECIMALS, level), row -> row.update(v), false, true);
+                    add(layout, narrow, null, "update", decimals(DECIMALS, level), new Cell(Kind.UPDATE, v, 0), false,
+                            true);
                 }
             }
         }
@@ -241,7 +262,7 @@ final class TableWriter implements RunWriter {
     }
 
     private static void add(List<Column> layout, boolean narrow, String group, String title, int decimals,
-                            ToDoubleFunction<StepRecord> value, boolean atStart, boolean insideGroup) {
+                            Cell value, boolean atStart, boolean insideGroup) {
         layout.add(new Column(group, title, decimals, value, columnWidth(decimals, title, narrow), atStart,
                 insideGroup, narrow));
     }
@@ -362,15 +383,15 @@ final class TableWriter implements RunWriter {
                 line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
             } else if (column.decimals() == 0) {
                 // a count (L-BFGS's evaluations) is a whole number
-                double value = column.value().applyAsDouble(row);
+                double value = column.value().of(row);
                 String text = Double.isFinite(value) ? Long.toString((long) value) : NumberText.fixed(value, 0);
                 line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
             } else if (column.narrow()) {
-                if (cells.appendNarrow(line, column.value().applyAsDouble(row), column.decimals(), column.width())) {
+                if (cells.appendNarrow(line, column.value().of(row), column.decimals(), column.width())) {
                     shortened++;
                 }
             } else {
-                cells.appendFixed(line, column.value().applyAsDouble(row), column.decimals(), column.width());
+                cells.appendFixed(line, column.value().of(row), column.decimals(), column.width());
             }
         }
         line.append('\n');
