@@ -503,7 +503,7 @@ public final class CommandModel {
             }
             ITypeConverter<?>[] converters = new ITypeConverter<?>[data.readInt()];
             for (int i = 0; i < converters.length; i++) {
-                converters[i] = (ITypeConverter<?>) newInstance(CommandModel.type(data.readUTF()));
+                converters[i] = converter(CommandModel.type(data.readUTF()));
             }
             String candidates = data.readUTF();
             return new Common(field, user, shown, paramLabel, hideParamSyntax, description, descriptionKey,
@@ -686,6 +686,22 @@ public final class CommandModel {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the command model names a class that is gone: " + name, e);
         }
+    }
+
+    /**
+     * The converters made so far, one of each class, shared by the options that name it: they keep no state, and one
+     * made by reflection per option (two classes serve about 40 of {@code run}'s 62) had the JDK generate a
+     * constructor accessor class at every start.
+     */
+    private static final Map<Class<?>, ITypeConverter<?>> CONVERTERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ITypeConverter<?> converter(Class<?> type) {
+        ITypeConverter<?> made = CONVERTERS.get(type);
+        if (made == null) {
+            made = (ITypeConverter<?>) newInstance(type);
+            CONVERTERS.put(type, made);
+        }
+        return made;
     }
 
     private static Object newInstance(Class<?> type) {
