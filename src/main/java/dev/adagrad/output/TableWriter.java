@@ -51,7 +51,7 @@ final class TableWriter implements RunWriter {
      * One column: {@code atStart} when row 0 has a value in it; {@code group} the variable whose group it opens (null
      * inside a group and outside the groups).
      */
-    private record Column(String group, String title, int decimals, Cell value, int width,
+    private record Column(String group, String title, int decimals, Cell cell, int width,
                           boolean atStart, boolean insideGroup, boolean narrow) {
     }
 
@@ -383,15 +383,15 @@ final class TableWriter implements RunWriter {
                 line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
             } else if (column.decimals() == 0) {
                 // a count (L-BFGS's evaluations) is a whole number
-                double value = column.value().of(row);
+                double value = column.cell().of(row);
                 String text = Double.isFinite(value) ? Long.toString((long) value) : NumberText.fixed(value, 0);
                 line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
             } else if (column.narrow()) {
-                if (cells.appendNarrow(line, column.value().of(row), column.decimals(), column.width())) {
+                if (cells.appendNarrow(line, column.cell().of(row), column.decimals(), column.width())) {
                     shortened++;
                 }
             } else {
-                cells.appendFixed(line, column.value().of(row), column.decimals(), column.width());
+                cells.appendFixed(line, column.cell().of(row), column.decimals(), column.width());
             }
         }
         line.append('\n');
