@@ -368,7 +368,9 @@ public final class CsvDataLoader {
             if (row == 0) {
                 throw DataException.file(name, "the file has a header but no rows");
             }
-            return new Dataset(name, columns, (int) row, Arrays.copyOf(values, size));
+            // the room the size guess left (a few per cent) is kept rather than copied away; a doubled array is trimmed
+            return new Dataset(name, columns, (int) row, values.length - size <= size / 16 ? values
+                    : Arrays.copyOf(values, size));
         }
     }
 

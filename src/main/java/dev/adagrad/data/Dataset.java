@@ -17,13 +17,14 @@ public final class Dataset {
      * @param source  where the data came from (the file name), for messages
      * @param columns the column names
      * @param rows    the number of rows
-     * @param values  row-major: the value of column c in row r is {@code values[r * columns.size() + c]}; not copied
+     * @param values  row-major: the value of column c in row r is {@code values[r * columns.size() + c]}; not copied,
+     *                and it may be longer (a loader's array with room to spare): what follows the rows is not used
      */
     public Dataset(String source, List<String> columns, int rows, double[] values) {
         this.source = source;
         this.columns = List.copyOf(columns);
         this.rows = rows;
-        if (values.length != (long) rows * this.columns.size()) {
+        if (values.length < (long) rows * this.columns.size()) {
             throw new IllegalArgumentException(values.length + " values for " + rows + " rows of "
                     + this.columns.size() + " columns");
         }
@@ -55,7 +56,10 @@ public final class Dataset {
         return values[row * columns.size() + column];
     }
 
-    /** The row-major values themselves, for loops that must not call a method per cell. Do not modify. */
+    /**
+     * The row-major values themselves, for loops that must not call a method per cell: rows × width of them, perhaps
+     * followed by unused room. Do not modify.
+     */
     public double[] values() {
         return values;
     }

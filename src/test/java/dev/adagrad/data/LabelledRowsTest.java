@@ -41,4 +41,19 @@ class LabelledRowsTest {
             }
         }
     }
+
+    @Test
+    void roomAfterTheRowsOfALoadersArrayIsNotRead() {
+        // a loader may hand over its array with room to spare after the last row; NaN there would show in any sum
+        double[] values = {1, 2, 3, 4, 5, 6, Double.NaN, Double.NaN, Double.NaN};
+        Dataset data = new Dataset("t.csv", List.of("a", "b", "y"), 2, values);
+        assertEquals(2, data.rows());
+        LabelledRows labelled = LabelledRows.fromDataset(data, 2);
+        assertEquals(2, labelled.rows());
+        assertEquals(3, labelled.label(0));
+        assertEquals(6, labelled.label(1));
+        assertEquals(List.of(1.0, 2.0, 4.0, 5.0), java.util.Arrays.stream(labelled.values()).boxed().toList());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Dataset("t.csv", List.of("a", "b", "y"), 3, new double[8]));
+    }
 }
