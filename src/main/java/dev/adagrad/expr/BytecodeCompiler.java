@@ -236,7 +236,7 @@ final class BytecodeCompiler {
         while (true) {
             if (tree.nodes().size() <= MOST_NODES_IN_ONE_METHOD) {
                 byte[] single = compiler.generateSingle(SEGMENT_BUDGET);
-                if (ClassFileSizes.largestMethod(single) <= HUGE_METHOD_LIMIT) {
+                if (ClassFileSizes.withinLimit(single, HUGE_METHOD_LIMIT)) {
                     return new Program(single, null, compiler.terms != null, false);
                 }
             }
@@ -244,7 +244,7 @@ final class BytecodeCompiler {
                 for (boolean aligned : new boolean[] {true, false}) { // a term too large for a segment is cut
                     compiler.segment(budget, aligned);
                     byte[] segmented = compiler.generateSegmented(budget);
-                    if (ClassFileSizes.largestMethod(segmented) <= HUGE_METHOD_LIMIT) {
+                    if (ClassFileSizes.withinLimit(segmented, HUGE_METHOD_LIMIT)) {
                         return compiler.program(segmented);
                     }
                 }

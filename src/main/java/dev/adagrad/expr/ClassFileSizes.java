@@ -16,6 +16,14 @@ final class ClassFileSizes {
     private ClassFileSizes() {
     }
 
+    /**
+     * Whether every method's code is at most {@code limit} bytes. A class file no longer than the limit has no method
+     * over it, and is not read (the usual small expression: the check then costs nothing at start-up).
+     */
+    static boolean withinLimit(byte[] classFile, int limit) {
+        return classFile.length <= limit || largestMethod(classFile) <= limit;
+    }
+
     /** The largest method's code length, in bytes. */
     static int largestMethod(byte[] classFile) {
         int largest = 0;

@@ -132,7 +132,7 @@ public final class StepCompiler {
             return null;
         }
         Program program = new StepCompiler.Writer(slots, hyperparameters, steps, trees).write();
-        return ClassFileSizes.largestMethod(program.classFile()) <= BytecodeCompiler.HUGE_METHOD_LIMIT ? program : null;
+        return ClassFileSizes.withinLimit(program.classFile(), BytecodeCompiler.HUGE_METHOD_LIMIT) ? program : null;
     }
 
     private static CompiledStep load(byte[] classFile) {

@@ -130,8 +130,13 @@ class SegmentedCodeTest {
             method.visitEnd();
         }
         writer.visitEnd();
-        Map<String, Integer> sizes = ClassFileSizes.codeLengths(writer.toByteArray());
+        byte[] classFile = writer.toByteArray();
+        Map<String, Integer> sizes = ClassFileSizes.codeLengths(classFile);
         assertEquals(Map.of("m5()V", 5, "m100()V", 100, "m8001()V", 8001), sizes);
+        assertFalse(ClassFileSizes.withinLimit(classFile, 8000));
+        assertTrue(ClassFileSizes.withinLimit(classFile, 8001));
+        // a class file no longer than the limit cannot hold a longer method, so it is not read at all
+        assertTrue(ClassFileSizes.withinLimit(new byte[100], 100));
     }
 
     @ParameterizedTest
