@@ -97,6 +97,15 @@ public final class Numbers {
 
         @Override
         public Long convert(String value) {
+            String stripped = value.strip();
+            if (!stripped.isEmpty() && stripped.length() <= 18 && allDigits(stripped)) {
+                // the usual --steps 100: read without BigDecimal, whose first use is felt at start-up
+                long whole = Long.parseLong(stripped);
+                if (whole > MAX_STEPS) {
+                    throw new TypeConversionException(aboveLimit(value));
+                }
+                return whole;
+            }
             double parsed;
             try {
                 parsed = parse(value, false); // a fraction too small for a double is refused below as not whole
@@ -121,10 +130,22 @@ public final class Numbers {
                 throw new TypeConversionException("'" + value + "' is not a whole number" + unit());
             }
             if (parsed > MAX_STEPS) {
-                throw new TypeConversionException("'" + value + "' is above the limit of " + MAX_STEPS
-                        + (unit().isEmpty() ? "" : " steps"));
+                throw new TypeConversionException(aboveLimit(value));
             }
             return exact.longValueExact();
+        }
+
+        private String aboveLimit(String value) {
+            return "'" + value + "' is above the limit of " + MAX_STEPS + (unit().isEmpty() ? "" : " steps");
+        }
+
+        private static boolean allDigits(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
