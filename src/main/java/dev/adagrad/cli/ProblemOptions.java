@@ -129,7 +129,7 @@ public final class ProblemOptions {
     private StartPoint startPoint(ParsedExpression parsed) {
         try {
             if (startPoint == null) {
-                if (parsed.identifiers().stream().allMatch(dev.adagrad.expr.FunctionTable.CONSTANTS::contains)) {
+                if (parsed.nonConstants().isEmpty()) {
                     throw new IllegalArgumentException(StartPoint.noVariables(parsed));
                 }
                 throw new IllegalArgumentException("missing --x0: give a start value for each variable, e.g. --x0 "
@@ -177,10 +177,8 @@ public final class ProblemOptions {
 
     private static String example(ParsedExpression parsed) {
         List<String> parts = new ArrayList<>();
-        for (String identifier : parsed.identifiers()) {
-            if (!dev.adagrad.expr.FunctionTable.CONSTANTS.contains(identifier)) {
-                parts.add(identifier + "=1");
-            }
+        for (String variable : parsed.nonConstants()) {
+            parts.add(variable + "=1");
         }
         return String.join(",", parts);
     }

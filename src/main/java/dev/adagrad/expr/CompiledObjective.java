@@ -66,9 +66,7 @@ public final class CompiledObjective implements DifferentiableObjective {
     /** Checks and compiles in one go: the expression's variables are all its non-constant identifiers. */
     public static CompiledObjective of(String text) {
         ParsedExpression parsed = ExpressionSyntax.check(text);
-        return compile(parsed, parsed.identifiers().stream()
-                .filter(identifier -> !FunctionTable.CONSTANTS.contains(identifier))
-                .toList());
+        return compile(parsed, parsed.nonConstants());
     }
 
     /** f(x). Division or remainder by zero, and cot where tan x = 0, make it NaN, as with exp4j. */

@@ -61,10 +61,7 @@ public final class ExpressionObjective implements Objective {
     /** Checks and compiles in one go: the expression's variables are all its non-constant identifiers. */
     public static ExpressionObjective of(String text) {
         ParsedExpression parsed = ExpressionSyntax.check(text);
-        List<String> variables = parsed.identifiers().stream()
-                .filter(identifier -> !FunctionTable.CONSTANTS.contains(identifier))
-                .toList();
-        return compile(parsed, variables);
+        return compile(parsed, parsed.nonConstants());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.adagrad.expr;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +12,20 @@ public record ParsedExpression(String text, List<String> identifiers) {
 
     public ParsedExpression {
         identifiers = List.copyOf(identifiers);
+    }
+
+    /**
+     * The identifiers that are not constants, in order: the variables, unless the start point names a constant. A
+     * loop, not a stream: every run asks for them before the JIT has compiled anything.
+     */
+    public List<String> nonConstants() {
+        List<String> variables = new ArrayList<>();
+        for (String identifier : identifiers) {
+            if (!FunctionTable.CONSTANTS.contains(identifier)) {
+                variables.add(identifier);
+            }
+        }
+        return List.copyOf(variables);
     }
 
     /**

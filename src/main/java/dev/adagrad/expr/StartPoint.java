@@ -53,7 +53,7 @@ public record StartPoint(List<String> variables, double[] values) {
 
     /** Start values in the order the variables first appear in the expression ({@code 1,-2}). */
     public static StartPoint byPosition(ParsedExpression expression, double[] values) {
-        List<String> variables = nonConstants(expression);
+        List<String> variables = expression.nonConstants();
         if (variables.isEmpty()) {
             throw new IllegalArgumentException(noVariables(expression));
         }
@@ -85,19 +85,8 @@ public record StartPoint(List<String> variables, double[] values) {
         return values.clone();
     }
 
-    /** The expression's identifiers that are not constants, in order. */
-    private static List<String> nonConstants(ParsedExpression expression) {
-        List<String> variables = new ArrayList<>();
-        for (String identifier : expression.identifiers()) {
-            if (!FunctionTable.CONSTANTS.contains(identifier)) {
-                variables.add(identifier);
-            }
-        }
-        return variables;
-    }
-
     private static String variablesHint(ParsedExpression expression) {
-        List<String> variables = nonConstants(expression);
+        List<String> variables = expression.nonConstants();
         return variables.isEmpty() ? "" : " (its variables: " + String.join(", ", variables) + ")";
     }
 

@@ -100,10 +100,10 @@ public record OptimizerSpec(String name, String rule, String algorithm, List<Hyp
     public Settings settings(Compat compat, Map<String, ?> given) {
         for (Map.Entry<String, ?> entry : given.entrySet()) {
             String setting = entry.getKey();
-            if (!uses(setting)) {
+            Hyperparameter declared = declared(setting);
+            if (declared == null || declared.convention()) { // what uses() says, without a second look-up
                 throw new IllegalArgumentException(name + " does not use " + setting);
             }
-            Hyperparameter declared = declared(setting);
             boolean flag = declared.isFlag();
             boolean choice = declared.isChoice();
             if (flag != (entry.getValue() instanceof Boolean) || choice != (entry.getValue() instanceof String)) {
