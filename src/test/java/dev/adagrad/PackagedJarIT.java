@@ -114,10 +114,10 @@ class PackagedJarIT {
 
     @Test
     void theWorkedExampleStartsFromTheClassDataArchiveWithoutOpeningTheJar() throws Exception {
-        // Every class the worked example needs is in the archive the build made, so nothing should make the class
-        // loader open and index the jar: a look-up of a class that is not there would (picocli's of Groovy's Closure
-        // did, 6 ms of every start).
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        // The launcher starts the build's runtime with the archive the build trained with it. Every class the
+        // worked example needs is in that archive, so nothing should make the class loader open and index the jar:
+        // a look-up of a class that is not there would (picocli's of Groovy's Closure did, 6 ms of every start).
+        String java = ROOT.resolve("target/runtime/bin/java").toString();
         Outcome outcome = execute(List.of(java, "-XX:+UseSerialGC", "-Xshare:auto",
                 "-XX:SharedArchiveFile=" + ROOT.resolve("target/adagrad.jsa"), "-Xlog:class+load", "-cp",
                 JAR.toString(), "dev.adagrad.Main", "run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "10"));
@@ -126,6 +126,22 @@ class PackagedJarIT {
         assertTrue(outcome.out().contains("dev.adagrad.Main source: shared objects file"), "the archive was used");
         assertTrue(outcome.out().contains("final x = 0.5849480012"), "the run itself ran");
         assertFalse(outcome.out().contains("URLClassPath$JarLoader"), "the class loader opened the jar");
+        assertTrue(outcome.out().contains("java.lang.Object source: shared objects file"), "the JDK's archive too");
+    }
+
+    @Test
+    void theRuntimeHoldsOnlyTheModulesAdagradUses() throws Exception {
+        // Fewer modules to resolve before main (src/build/make-runtime.sh): the four it names and what they need.
+        Outcome outcome = execute(List.of(ROOT.resolve("target/runtime/bin/java").toString(), "--list-modules"));
+
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        List<String> modules = new ArrayList<>();
+        for (String line : outcome.out().strip().split("\n")) {
+            modules.add(line.replaceAll("@.*", ""));
+        }
+        assertEquals(List.of("java.base", "java.datatransfer", "java.desktop", "java.logging", "java.prefs",
+                "java.sql", "java.transaction.xa", "java.xml", "jdk.unsupported"), modules,
+                "the build's JDK has jmods, so its runtime is jlink's image");
     }
 
     @Test
