@@ -61,7 +61,7 @@ public final class AdagradCommand implements Callable<Integer> {
 
     /** Builds the whole command line, every subcommand included, with this project's error handling and streams. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, new String[0]);
+        return commandLine(out, err, Map.of(), new String[0], false); // no arguments alone would get the top level
     }
 
     /**

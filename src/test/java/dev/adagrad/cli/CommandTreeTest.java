@@ -34,6 +34,14 @@ class CommandTreeTest {
     }
 
     @Test
+    void theWholeCommandLineHasEveryCommand() {
+        // What the build's man pages (ManPages) are written from: one page per command.
+        var commandLine = AdagradCommand.commandLine(NOWHERE, NOWHERE);
+        assertEquals(AdagradCommand.SUBCOMMANDS.size(), commandLine.getSubcommands().size());
+        assertTrue(commandLine.getSubcommands().get("run").getCommandSpec().optionsMap().containsKey("--lr"));
+    }
+
+    @Test
     void everySubcommandPrintsTheVersion() {
         String version = Cli.run("--version").out();
         assertTrue(version.startsWith("adagrad "), version);
