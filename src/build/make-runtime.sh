@@ -16,8 +16,8 @@ set -euo pipefail
 jdk="$1"
 runtime="$2/runtime"
 # java.desktop draws the pictures (AWT, ImageIO); java.sql is referenced by Commons CSV; jdk.unsupported holds
-# sun.misc.Signal. The same four as the Debian package's (src/dist/build-deb.sh), which `jdeps --print-module-deps
-# target/adagrad.jar` also names.
+# sun.misc.Signal. `jdeps --print-module-deps target/adagrad.jar` names the same four. The Debian package ships this
+# image (src/dist/build-deb.sh).
 modules=java.base,java.desktop,java.sql,jdk.unsupported
 stamp="$runtime.made-from" # beside the image, not in it: the Debian package copies the image whole
 made_from="$(printf '%s\n%s\n' "$jdk" "$modules"; cat "$jdk/release" 2>/dev/null || true)"

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Builds target/adagrad_VERSION-1_ARCH.deb (mvn -B package -Pdist runs it after the jar is made).
 #
-# jpackage (JDK 17) makes the package: the launcher, the jar and a jlink'ed runtime of the four modules adagrad uses
-# in /opt/adagrad, and the Depends line computed from the runtime's native libraries. (Its /usr layout, with
-# --install-dir /usr, has a launcher that asks dpkg where its libraries are, so it cannot run from an unpacked
-# package.) jpackage cannot place files outside its application folder, so the package is then opened
-# (dpkg-deb -R) to add what a command needs to feel installed, as files dpkg owns and removes:
+# jpackage (JDK 17) makes the package: the jar and the build's runtime (target/runtime, src/build/make-runtime.sh:
+# jlink's image of the four modules adagrad uses, with its JDK classes' archive) in /opt/adagrad, and the Depends line
+# computed from the runtime's native libraries. (Its /usr layout, with --install-dir /usr, has a launcher that asks
+# dpkg where its libraries are, so it cannot run from an unpacked package.) jpackage cannot place files outside its
+# application folder, so the package is then opened (dpkg-deb -R) to add what a command needs to feel installed, as
+# files dpkg owns and removes:
 #   /usr/bin/adagrad                                 a relative symbolic link to /opt/adagrad/bin/adagrad
+#   /opt/adagrad/bin/adagrad                         src/dist/adagrad.sh, in place of jpackage's launcher, which runs
+#                                                    rpm and dpkg at every start to learn which package owns it
+#   /opt/adagrad/lib/make-archive.sh                 run by the postinst: the archive of adagrad's classes, made
+#                                                    where it will be used (the prerm removes it)
 #   /usr/share/man/man1/adagrad*.1.gz                one roff page per command (target/man, made from the model)
 #   /usr/share/bash-completion/completions/adagrad   picocli's completion script, made by `adagrad completion`
 # and closed again (dpkg-deb -b). Usage: build-deb.sh VERSION TARGET_DIR
@@ -19,19 +24,29 @@ rm -rf "$work" "$target"/adagrad_*.deb
 mkdir -p "$work/input"
 cp "$target/adagrad.jar" "$work/input/"
 
-# java.desktop draws the pictures (AWT, ImageIO); java.sql is referenced by Commons CSV; jdk.unsupported holds
-# sun.misc.Signal. The JVM flags are the ./adagrad launcher's: a short-lived command line program.
+if [ ! -f "$target/runtime/lib/modules" ]; then
+  echo "build-deb.sh: $target/runtime is not a jlink image (the JDK has no jmods); the package needs one" >&2
+  exit 1
+fi
 jpackage --type deb --dest "$work/jpackage" --input "$work/input" --main-jar adagrad.jar \
   --main-class dev.adagrad.Main --name adagrad --app-version "$version" \
   --description "A command-line optimization explorer: type an objective, pick an optimizer, see every step." \
-  --vendor adagrad --linux-app-category math \
-  --add-modules java.base,java.desktop,java.sql,jdk.unsupported \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files" \
-  --java-options "-XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -Xshare:auto"
+  --vendor adagrad --linux-app-category math --runtime-image "$target/runtime"
 
 deb="$(ls "$work"/jpackage/adagrad_*.deb)"
 tree="$work/tree"
 dpkg-deb -R "$deb" "$tree"
+
+dist="$(dirname "${BASH_SOURCE[0]}")"
+app="$tree/opt/adagrad"
+rm "$app/bin/adagrad" "$app/lib/libapplauncher.so" "$app/lib/app/adagrad.cfg"
+install -m 755 "$dist/adagrad.sh" "$app/bin/adagrad"
+install -m 755 "$dist/make-archive.sh" "$app/lib/make-archive.sh"
+# jpackage's maintainer scripts have an empty case for each action: the archive is made on configure, and removed
+# before dpkg removes or replaces the files it was made from.
+sed -i 's|^    configure)$|&\n        /opt/adagrad/lib/make-archive.sh /opt/adagrad|' "$tree/DEBIAN/postinst"
+sed -i 's|^    remove\|upgrade\|deconfigure)$|&\n        rm -f /opt/adagrad/lib/adagrad.jsa|' "$tree/DEBIAN/prerm"
+grep -q make-archive.sh "$tree/DEBIAN/postinst" && grep -q adagrad.jsa "$tree/DEBIAN/prerm"
 
 mkdir -p "$tree/usr/bin"
 ln -s ../../opt/adagrad/bin/adagrad "$tree/usr/bin/adagrad"

@@ -25,13 +25,15 @@ class DebPackageIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        Path deb;
+        Outcome unpacked = execute(List.of("dpkg-deb", "-x", deb().toString(), root.toString()));
+        assertEquals(0, unpacked.code(), unpacked.err());
+    }
+
+    private static Path deb() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            deb = files.filter(file -> file.getFileName().toString().matches("adagrad_.*\\.deb")).findFirst()
+            return files.filter(file -> file.getFileName().toString().matches("adagrad_.*\\.deb")).findFirst()
                     .orElseThrow(() -> new AssertionError("no target/adagrad_*.deb: build it with -Pdist"));
         }
-        Outcome unpacked = execute(List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
-        assertEquals(0, unpacked.code(), unpacked.err());
     }
 
     private record Outcome(int code, String out, String err) {
@@ -61,11 +63,43 @@ class DebPackageIT {
 
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
-        assertEquals(11, lines.length, run.out());
+        assertEquals(12, lines.length, "header, row 0, ten steps: " + run.out());
         // Adagrad on x^2 from 4 with lr 1: G = 64 after step 1, so x = 4 - 1 * 8 / sqrt(64 + 1e-10) = 3 (by hand);
-        // the seed's numpy program ends at x = 0.5849 after ten steps.
-        assertTrue(lines[1].startsWith("1,3"), lines[1]);
-        assertTrue(lines[10].startsWith("10,0.5849"), lines[10]);
+        // the seed's numpy program ends at x = 0.5849 after ten steps (f = x² = 0.3422).
+        assertTrue(lines[1].startsWith("0,16.0,4.0,"), lines[1]);
+        assertTrue(lines[2].startsWith("1,9.0000000000"), lines[2]);
+        assertTrue(lines[11].startsWith("10,0.342164164") && lines[11].contains(",0.584948001"), lines[11]);
+    }
+
+    @Test
+    void thePostinstsArchiveIsTheOneTheInstalledCommandStartsFrom() throws Exception {
+        // The package's maintainer scripts make the archive on configure and remove it before dpkg removes files.
+        Path control = root.resolve("control");
+        Outcome extracted = execute(List.of("dpkg-deb", "-e", deb().toString(), control.toString()));
+        assertEquals(0, extracted.code(), extracted.err());
+        assertTrue(Files.readString(control.resolve("postinst")).contains(
+                "configure)\n        /opt/adagrad/lib/make-archive.sh /opt/adagrad\n"), "postinst");
+        assertTrue(Files.readString(control.resolve("prerm")).contains("rm -f /opt/adagrad/lib/adagrad.jsa"), "prerm");
+
+        // What the postinst runs, here for the unpacked folder; then the runtime starts from both archives.
+        Path app = root.resolve("opt/adagrad");
+        Outcome made = execute(List.of(app.resolve("lib/make-archive.sh").toString(), app.toString()));
+        assertEquals(0, made.code(), made.err());
+        assertEquals("", made.err());
+        Path archive = app.resolve("lib/adagrad.jsa");
+        assertTrue(Files.isRegularFile(archive), archive.toString());
+        Outcome logged = execute(List.of(app.resolve("lib/runtime/bin/java").toString(), "-XX:+UseSerialGC",
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load", "-cp",
+                app.resolve("lib/app/adagrad.jar").toString(), "dev.adagrad.Main", "--version"));
+        assertEquals(0, logged.code(), logged.err());
+        assertTrue(logged.out().contains("java.lang.Object source: shared objects file"), "the runtime's archive");
+        assertTrue(logged.out().contains("dev.adagrad.Main source: shared objects file"), "adagrad's archive");
+
+        Outcome run = execute(List.of(root.resolve("usr/bin/adagrad").toString(), "run", "--f", "x^2", "--x0", "4",
+                "--lr", "1", "--steps", "10", "--format", "csv"));
+        assertEquals(0, run.code(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().split("\n")[11].startsWith("10,0.342164164"), run.out());
     }
 
     @Test
