@@ -3,15 +3,13 @@
 #
 # jpackage (JDK 17) makes the package: the jar and the build's runtime (target/runtime, src/build/make-runtime.sh:
 # jlink's image of the four modules adagrad uses, with its JDK classes' archive) in /opt/adagrad, and the Depends line
-# computed from the runtime's native libraries. (Its /usr layout, with --install-dir /usr, has a launcher that asks
-# dpkg where its libraries are, so it cannot run from an unpacked package.) jpackage cannot place files outside its
-# application folder, so the package is then opened (dpkg-deb -R) to add what a command needs to feel installed, as
-# files dpkg owns and removes:
+# computed from the runtime's native libraries. jpackage cannot place files outside its application folder, so the
+# package is then opened (dpkg-deb -R) to add what a command needs to feel installed, as files dpkg owns and removes:
 #   /usr/bin/adagrad                                 a relative symbolic link to /opt/adagrad/bin/adagrad
 #   /opt/adagrad/bin/adagrad                         src/dist/adagrad.sh, in place of jpackage's launcher, which runs
 #                                                    rpm and dpkg at every start to learn which package owns it
-#   /opt/adagrad/lib/make-archive.sh                 run by the postinst: the archive of adagrad's classes, made
-#                                                    where it will be used (the prerm removes it)
+#   /opt/adagrad/lib/make-archive.sh                 src/build/make-archive.sh, run by the postinst: the archive
+#                                                    of adagrad's classes, made where it is used (the prerm removes it)
 #   /usr/share/man/man1/adagrad*.1.gz                one roff page per command (target/man, made from the model)
 #   /usr/share/bash-completion/completions/adagrad   picocli's completion script, made by `adagrad completion`
 # and closed again (dpkg-deb -b). Usage: build-deb.sh VERSION TARGET_DIR
@@ -41,12 +39,18 @@ dist="$(dirname "${BASH_SOURCE[0]}")"
 app="$tree/opt/adagrad"
 rm "$app/bin/adagrad" "$app/lib/libapplauncher.so" "$app/lib/app/adagrad.cfg"
 install -m 755 "$dist/adagrad.sh" "$app/bin/adagrad"
-install -m 755 "$dist/make-archive.sh" "$app/lib/make-archive.sh"
-# jpackage's maintainer scripts have an empty case for each action: the archive is made on configure, and removed
-# before dpkg removes or replaces the files it was made from.
-sed -i 's|^    configure)$|&\n        /opt/adagrad/lib/make-archive.sh /opt/adagrad|' "$tree/DEBIAN/postinst"
-sed -i 's|^    remove\|upgrade\|deconfigure)$|&\n        rm -f /opt/adagrad/lib/adagrad.jsa|' "$tree/DEBIAN/prerm"
-grep -q make-archive.sh "$tree/DEBIAN/postinst" && grep -q adagrad.jsa "$tree/DEBIAN/prerm"
+install -m 755 "$dist/../build/make-archive.sh" "$app/lib/make-archive.sh"
+# jpackage's maintainer scripts have an empty case for each action. The archive is made on configure, and again when
+# an upgrade or removal is undone; it is removed before dpkg removes or replaces the files it was made from. A failed
+# training leaves adagrad working, only slower to start, so it never fails the installation.
+make="/opt/adagrad/lib/make-archive.sh /opt/adagrad/lib/runtime/bin/java /opt/adagrad/lib/app/adagrad.jar"
+make="$make /opt/adagrad/lib/adagrad.jsa || true"
+# (sed's # delimits: the line itself holds |.)
+sed -i "s#^    configure)\$#&\n        $make#; s#^    abort-upgrade|abort-remove|abort-deconfigure)\$#&\n        $make#" \
+  "$tree/DEBIAN/postinst"
+sed -i 's#^    remove|upgrade|deconfigure)$#&\n        rm -f /opt/adagrad/lib/adagrad.jsa#' "$tree/DEBIAN/prerm"
+[ "$(grep -c "make-archive.sh" "$tree/DEBIAN/postinst")" = 2 ] || { echo "build-deb.sh: postinst not changed" >&2; exit 1; }
+grep -q "rm -f /opt/adagrad/lib/adagrad.jsa" "$tree/DEBIAN/prerm" || { echo "build-deb.sh: prerm not changed" >&2; exit 1; }
 
 mkdir -p "$tree/usr/bin"
 ln -s ../../opt/adagrad/bin/adagrad "$tree/usr/bin/adagrad"

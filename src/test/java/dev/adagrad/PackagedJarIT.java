@@ -3,6 +3,7 @@ package dev.adagrad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -132,6 +133,8 @@ class PackagedJarIT {
     @Test
     void theRuntimeHoldsOnlyTheModulesAdagradUses() throws Exception {
         // Fewer modules to resolve before main (src/build/make-runtime.sh): the four it names and what they need.
+        // A JDK 17 without jmods cannot make the image; the runtime is then a link to that JDK's java.
+        assumeTrue(Files.exists(ROOT.resolve("target/runtime/lib/modules")), "no jlink image: the JDK has no jmods");
         Outcome outcome = execute(List.of(ROOT.resolve("target/runtime/bin/java").toString(), "--list-modules"));
 
         assertEquals(0, outcome.exitCode(), outcome.err());
@@ -142,6 +145,18 @@ class PackagedJarIT {
         assertEquals(List.of("java.base", "java.datatransfer", "java.desktop", "java.logging", "java.prefs",
                 "java.sql", "java.transaction.xa", "java.xml", "jdk.unsupported"), modules,
                 "the build's JDK has jmods, so its runtime is jlink's image");
+    }
+
+    @Test
+    void theInstalledCommandStartsJavaWithTheLaunchersFlags() throws Exception {
+        // Two launchers, one per layout (a clone's target/, the Debian package's /opt/adagrad): the same JVM flags.
+        java.util.regex.Matcher clone = java.util.regex.Pattern.compile("\nflags=\\(([^)]*)\\)\n")
+                .matcher(Files.readString(ROOT.resolve("adagrad")));
+        java.util.regex.Matcher installed = java.util.regex.Pattern.compile("\nflags=\"([^\"]*)\"\n")
+                .matcher(Files.readString(ROOT.resolve("src/dist/adagrad.sh")));
+        assertTrue(clone.find() && installed.find(), "each launcher has one line of flags");
+        assertEquals(clone.group(1), installed.group(1));
+        assertTrue(clone.group(1).contains("-XX:+UseSerialGC"), clone.group(1));
     }
 
     @Test

@@ -77,29 +77,34 @@ class DebPackageIT {
         Path control = root.resolve("control");
         Outcome extracted = execute(List.of("dpkg-deb", "-e", deb().toString(), control.toString()));
         assertEquals(0, extracted.code(), extracted.err());
-        assertTrue(Files.readString(control.resolve("postinst")).contains(
-                "configure)\n        /opt/adagrad/lib/make-archive.sh /opt/adagrad\n"), "postinst");
+        String make = "        /opt/adagrad/lib/make-archive.sh /opt/adagrad/lib/runtime/bin/java"
+                + " /opt/adagrad/lib/app/adagrad.jar /opt/adagrad/lib/adagrad.jsa || true\n";
+        String postinst = Files.readString(control.resolve("postinst"));
+        assertTrue(postinst.contains("    configure)\n" + make), postinst);
+        assertTrue(postinst.contains("    abort-upgrade|abort-remove|abort-deconfigure)\n" + make), postinst);
         assertTrue(Files.readString(control.resolve("prerm")).contains("rm -f /opt/adagrad/lib/adagrad.jsa"), "prerm");
 
         // What the postinst runs, here for the unpacked folder; then the runtime starts from both archives.
         Path app = root.resolve("opt/adagrad");
-        Outcome made = execute(List.of(app.resolve("lib/make-archive.sh").toString(), app.toString()));
+        Path java = app.resolve("lib/runtime/bin/java");
+        Path jar = app.resolve("lib/app/adagrad.jar");
+        Path archive = app.resolve("lib/adagrad.jsa");
+        Outcome made = execute(List.of(app.resolve("lib/make-archive.sh").toString(), java.toString(),
+                jar.toString(), archive.toString()));
         assertEquals(0, made.code(), made.err());
         assertEquals("", made.err());
-        Path archive = app.resolve("lib/adagrad.jsa");
         assertTrue(Files.isRegularFile(archive), archive.toString());
-        Outcome logged = execute(List.of(app.resolve("lib/runtime/bin/java").toString(), "-XX:+UseSerialGC",
-                "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load", "-cp",
-                app.resolve("lib/app/adagrad.jar").toString(), "dev.adagrad.Main", "--version"));
+        Outcome logged = execute(List.of(java.toString(), "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:class+load", "-cp", jar.toString(), "dev.adagrad.Main", "--version"));
         assertEquals(0, logged.code(), logged.err());
         assertTrue(logged.out().contains("java.lang.Object source: shared objects file"), "the runtime's archive");
         assertTrue(logged.out().contains("dev.adagrad.Main source: shared objects file"), "adagrad's archive");
 
-        Outcome run = execute(List.of(root.resolve("usr/bin/adagrad").toString(), "run", "--f", "x^2", "--x0", "4",
-                "--lr", "1", "--steps", "10", "--format", "csv"));
-        assertEquals(0, run.code(), run.err());
-        assertEquals("", run.err());
-        assertTrue(run.out().split("\n")[11].startsWith("10,0.342164164"), run.out());
+        // The installed command, followed through /usr/bin's link, passes that archive to that java.
+        Outcome traced = execute(List.of("sh", "-x", root.resolve("usr/bin/adagrad").toString(), "--version"));
+        assertEquals(0, traced.code(), traced.err());
+        assertTrue(traced.err().contains("exec " + java + " ") && traced.err().contains(
+                " -XX:SharedArchiveFile=" + archive + " -cp " + jar + " dev.adagrad.Main --version"), traced.err());
     }
 
     @Test
