@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -39,11 +40,31 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
         String message = ex.getMessage().replaceFirst("^Invalid value for option '(--[^']+)': ", "$1: ");
         if (ex instanceof UnmatchedArgumentException unmatched && Suggestions.isUnknownCommand(unmatched)) {
             message = Suggestions.unknownCommand(unmatched.getUnmatched().get(0), commandLine);
-        } else if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        } else if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            message = unmatched(unmatched);
+        } else if (ex instanceof MissingParameterException) {
+            // "Missing required option: '--f=EXPR'" in the same voice as the rest
+            message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
         }
         usage(commandLine, message);
         return ExitCode.USAGE;
+    }
+
+    /**
+     * The first argument picocli could not place, alone: after an unknown option picocli lists its value too
+     * ("Unknown options: '--stpes', '10'"), and it numbers a stray word by its index in the arguments.
+     */
+    private static String unmatched(UnmatchedArgumentException unmatched) {
+        String first = unmatched.getUnmatched().get(0);
+        boolean option = first.startsWith("-") && first.length() > 1 && !Character.isDigit(first.charAt(1))
+                && first.charAt(1) != '.';
+        String message = (option ? "unknown option '" : "unexpected argument '") + Messages.shown(first) + "'";
+        if (!unmatched.getSuggestions().isEmpty()) {
+            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        } else if (!option) {
+            message += ": each value follows its option, as in --x0 4";
+        }
+        return message;
     }
 
     @Override

@@ -150,8 +150,11 @@ public final class OptimizerOptions {
         }
         Optional<OptimizerSpec> spec = Optimizers.byName(name.toLowerCase(java.util.Locale.ROOT));
         if (spec.isEmpty()) { // no orElseThrow: its lambda would be linked at every start
-            throw new UsageException("unknown optimizer '" + name + "'" + Suggestions.didYouMean(name,
-                    Optimizers.names()) + " (known: " + String.join(", ", Optimizers.names()) + ")");
+            // A likely typo gets its suggestion alone: with the list of all seventeen too, the line passed the
+            // 200 characters a message may have, and its end was cut.
+            String suggestion = Suggestions.didYouMean(name, Optimizers.names());
+            throw new UsageException("unknown optimizer '" + name + "'" + (suggestion.isEmpty()
+                    ? " (known: " + String.join(", ", Optimizers.names()) + ")" : suggestion));
         }
         return spec.get();
     }

@@ -21,7 +21,10 @@ class BadInputTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                bad("unknown option", "Unknown options: '--learning-rate', '1'", "--learning-rate", "1"),
+                bad("unknown option", "adagrad run: unknown option '--learning-rate'\n", "--learning-rate", "1"),
+                bad("unknown option, its value left out", "unknown option '--stpes' (did you mean --steps", "--stpes",
+                        "10"),
+                bad("stray word", "adagrad run: unexpected argument 'extra': each value follows its option", "extra"),
                 bad("repeated option", "option '--x0' (VALUES) should be specified only once", "--x0", "1"),
                 bad("bad number", "'abc' is not a number", "--lr", "abc"),
                 bad("hex number", "'0x10' is not a number", "--lr", "0x10"),
@@ -46,9 +49,11 @@ class BadInputTest {
                 bad("zero h", "adagrad run: --h must be > 0 (got 0)", "--h", "0"),
                 bad("zero time limit", "adagrad run: --max-seconds must be > 0 (got 0)", "--max-seconds", "0"),
                 bad("unknown format", "expected one of [table, csv, jsonl]", "--format", "xml"),
-                bad("unknown optimizer", "unknown optimizer 'adagard' (did you mean adagrad?) (known: sgd, momentum, nesterov, adagrad",
+                bad("unknown optimizer", "adagrad run: unknown optimizer 'adagard' (did you mean adagrad?)\n",
                         "--optimizer", "adagard"),
-                bad("missing option value", "Missing required parameter for option '--lr'", "--lr"));
+                bad("unknown optimizer, nothing near", "unknown optimizer 'sophia' (known: "
+                        + String.join(", ", dev.adagrad.optim.Optimizers.names()) + ")\n", "--optimizer", "sophia"),
+                bad("missing option value", "adagrad run: missing required parameter for option '--lr'", "--lr"));
     }
 
     private static Arguments bad(String what, String message, String... extraArgs) {
@@ -108,7 +113,7 @@ class BadInputTest {
         Cli.Result result = Cli.run("run", "--x0", "1");
 
         assertEquals(2, result.exitCode());
-        assertShortMessage(result, "Missing required option: '--f=EXPR'");
+        assertShortMessage(result, "adagrad run: missing required option: '--f=EXPR'");
     }
 
     @Test

@@ -156,8 +156,8 @@ class ExplainCommandTest {
             "--optimizer|nope|unknown optimizer 'nope'",
             "--steps|101|explain narrates at most 100 steps (got 101)",
             "--steps|-1|the step count must be ≥ 0",
-            "--format|csv|Unknown options: '--format', 'csv'",
-            "--tol|0.1|Unknown options: '--tol', '0.1'",
+            "--format|csv|unknown option '--format'",
+            "--tol|0.1|unknown option '--tol'",
             "--beta1|0.5|adagrad does not use --beta1",
     })
     void misuseIsAUsageError(String option, String value, String message) {
