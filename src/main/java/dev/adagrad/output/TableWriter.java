@@ -33,8 +33,9 @@ import java.util.List;
  * ({@link NumberText#narrow}); ordinary numbers print exactly as in the wide table. {@link #narrowing} says in words
  * what was changed.
  *
- * <p>Columns have fixed widths so rows can be printed as they arrive; a value too wide for its column (|v| of 1e100
- * and beyond) widens only its own row.
+ * <p>Columns have fixed widths so rows can be printed as they arrive. A value too wide for its column (a negative one
+ * of 1e100 and beyond: "-9.1149e+148" is 12 characters) gives up digits as a narrow cell's would, so that its row
+ * stays in line, and the note counts it; only the table without a width limit ({@code --wide}) widens such a row.
  */
 final class TableWriter implements RunWriter {
 
@@ -88,7 +89,9 @@ final class TableWriter implements RunWriter {
     private final List<Column> columns;
     private final boolean cut;
     private final String narrowing;
-    /** How many numbers of narrow cells have been printed with fewer digits than their usual ones. */
+    /** Whether the table has a width to keep to: then no number may be wider than its column. */
+    private final boolean fitted;
+    /** How many numbers have been printed with fewer digits than their usual ones to fit their columns. */
     private long shortened;
     private final StringBuilder line = new StringBuilder();
     private final FixedText cells = new FixedText();
@@ -105,11 +108,12 @@ final class TableWriter implements RunWriter {
         this.columns = layout.columns();
         this.cut = layout.cut();
         this.narrowing = layout.narrowing();
+        this.fitted = width != WIDE;
     }
 
     /**
-     * What the table changed to fit its width ("lr and update left out", "2 numbers shortened" when narrow cells gave
-     * up digits in rows printed so far), or null when it shows everything.
+     * What the table changed to fit its width ("lr and update left out", "2 numbers shortened" when cells gave up
+     * digits to fit their columns in rows printed so far), or null when it shows everything.
      */
     @Override
     public String narrowing() {
@@ -386,7 +390,7 @@ final class TableWriter implements RunWriter {
                 double value = column.cell().of(row);
                 String text = Double.isFinite(value) ? Long.toString((long) value) : NumberText.fixed(value, 0);
                 line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
-            } else if (column.narrow()) {
+            } else if (column.narrow() || fitted) {
                 if (cells.appendNarrow(line, column.cell().of(row), column.decimals(), column.width())) {
                     shortened++;
                 }
