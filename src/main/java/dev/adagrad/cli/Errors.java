@@ -59,7 +59,12 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
         boolean option = first.startsWith("-") && first.length() > 1 && !Character.isDigit(first.charAt(1))
                 && first.charAt(1) != '.';
         String message = (option ? "unknown option '" : "unexpected argument '") + Messages.shown(first) + "'";
-        if (!unmatched.getSuggestions().isEmpty()) {
+        // Keras's and TF.js's learning_rate is PyTorch's lr, too far from "--lr" for picocli's suggestions to find
+        String name = first.replaceFirst("^-+", "").replace('_', '-').toLowerCase(java.util.Locale.ROOT);
+        if (option && (name.equals("learning-rate") || name.equals("learningrate"))
+                && unmatched.getCommandLine().getCommandSpec().findOption("--lr") != null) {
+            message += " (did you mean --lr?)";
+        } else if (!unmatched.getSuggestions().isEmpty()) {
             message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
         } else if (!option) {
             message += ": each value follows its option, as in --x0 4";

@@ -21,9 +21,12 @@ class BadInputTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                bad("unknown option", "adagrad run: unknown option '--learning-rate'\n", "--learning-rate", "1"),
-                bad("unknown option, its value left out", "unknown option '--stpes' (did you mean --steps", "--stpes",
-                        "10"),
+                bad("unknown option, its value left out", "adagrad run: unknown option '--zzqq'\n", "--zzqq", "1"),
+                bad("Keras's name for the rate", "adagrad run: unknown option '--learning-rate' (did you mean --lr?)\n",
+                        "--learning-rate", "1"),
+                bad("Keras's name, as Keras spells it", "unknown option '--learning_rate' (did you mean --lr?)",
+                        "--learning_rate", "1"),
+                bad("unknown option, a typo", "unknown option '--stpes' (did you mean --steps", "--stpes", "10"),
                 bad("stray word", "adagrad run: unexpected argument 'extra': each value follows its option", "extra"),
                 bad("repeated option", "option '--x0' (VALUES) should be specified only once", "--x0", "1"),
                 bad("bad number", "'abc' is not a number", "--lr", "abc"),
