@@ -52,24 +52,16 @@ public final class Errors implements IParameterExceptionHandler, IExecutionExcep
 
     /**
      * The first argument picocli could not place, alone: after an unknown option picocli lists its value too
-     * ("Unknown options: '--stpes', '10'"), and it numbers a stray word by its index in the arguments.
+     * ("Unknown options: '--stpes', '10'"), and it numbers a stray word by its index in the arguments. An option's
+     * suggestions are ours ({@link Suggestions#unknownOption}): picocli's go by the first two letters only.
      */
     private static String unmatched(UnmatchedArgumentException unmatched) {
         String first = unmatched.getUnmatched().get(0);
-        boolean option = first.startsWith("-") && first.length() > 1 && !Character.isDigit(first.charAt(1))
-                && first.charAt(1) != '.';
-        String message = (option ? "unknown option '" : "unexpected argument '") + Messages.shown(first) + "'";
-        // Keras's and TF.js's learning_rate is PyTorch's lr, too far from "--lr" for picocli's suggestions to find
-        String name = first.replaceFirst("^-+", "").replace('_', '-').toLowerCase(java.util.Locale.ROOT);
-        if (option && (name.equals("learning-rate") || name.equals("learningrate"))
-                && unmatched.getCommandLine().getCommandSpec().findOption("--lr") != null) {
-            message += " (did you mean --lr?)";
-        } else if (!unmatched.getSuggestions().isEmpty()) {
-            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
-        } else if (!option) {
-            message += ": each value follows its option, as in --x0 4";
+        if (unmatched.isUnknownOption()) {
+            return "unknown option '" + Messages.shown(first) + "'"
+                    + Suggestions.unknownOption(first, unmatched.getCommandLine().getCommandSpec());
         }
-        return message;
+        return "unexpected argument '" + Messages.shown(first) + "': each value follows its option, as in --x0 4";
     }
 
     @Override

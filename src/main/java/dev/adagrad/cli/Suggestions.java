@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -24,6 +25,9 @@ final class Suggestions {
         List<String> best = new ArrayList<>();
         int bestDistance = limit + 1;
         for (String name : known) {
+            if (Math.abs(name.length() - lower.length()) > limit) {
+                continue; // farther than the limit, whatever the letters: a long argument costs no long comparisons
+            }
             int distance = distance(lower, name.toLowerCase(Locale.ROOT));
             if (distance == 0 && !name.equals(typed)) {
                 distance = 1; // only the case differs
@@ -44,6 +48,25 @@ final class Suggestions {
     static String didYouMean(String typed, Collection<String> known) {
         List<String> near = near(typed, known);
         return near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)";
+    }
+
+    /**
+     * Names other frameworks give an option of ours, too far from it to be found as a typo: Keras's and TF.js's
+     * learning_rate is PyTorch's lr, Keras's epsilon PyTorch's eps. Keys as {@link #unknownOption} spells them.
+     */
+    private static final java.util.Map<String, String> FRAMEWORK_NAMES = java.util.Map.of(
+            "--learning-rate", "--lr", "--learningrate", "--lr", "--epsilon", "--eps");
+
+    /**
+     * " (did you mean --steps?)" for an option {@code spec} does not have, or "": the option that framework is known
+     * to call so, else the command's nearest options as for any other name.
+     */
+    static String unknownOption(String typed, CommandSpec spec) {
+        String framework = FRAMEWORK_NAMES.get(typed.replace('_', '-').toLowerCase(Locale.ROOT));
+        if (framework != null && spec.optionsMap().containsKey(framework)) {
+            return " (did you mean " + framework + "?)";
+        }
+        return didYouMean(typed, spec.optionsMap().keySet());
     }
 
     /** Whether the top-level command was given a word that names no command ({@code adagrad rn}). */
