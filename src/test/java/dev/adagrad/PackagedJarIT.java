@@ -115,13 +115,24 @@ class PackagedJarIT {
 
     @Test
     void theWorkedExampleStartsFromTheClassDataArchiveWithoutOpeningTheJar() throws Exception {
-        // The launcher starts the build's runtime with the archive the build trained with it. Every class the
-        // worked example needs is in that archive, so nothing should make the class loader open and index the jar:
-        // a look-up of a class that is not there would (picocli's of Groovy's Closure did, 6 ms of every start).
-        String java = ROOT.resolve("target/runtime/bin/java").toString();
-        Outcome outcome = execute(List.of(java, "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:SharedArchiveFile=" + ROOT.resolve("target/adagrad.jsa"), "-Xlog:class+load", "-cp",
-                JAR.toString(), "dev.adagrad.Main", "run", "--f", "x^2", "--x0", "4", "--lr", "1", "--steps", "10"));
+        // The launcher starts the build's runtime with the archive the build trained with it: its java command, as
+        // bash -x shows it, is run again here with the class log. Every class the worked example needs is in that
+        // archive, so nothing should make the class loader open and index the jar: a look-up of a class that is not
+        // there would (picocli's of Groovy's Closure did, 6 ms of every start).
+        Outcome traced = execute(List.of("bash", "-x", ROOT.resolve("adagrad").toString(), "--version"));
+        assertEquals(0, traced.exitCode(), traced.err());
+        String exec = traced.err().lines().filter(line -> line.startsWith("+ exec ")).findFirst().orElseThrow();
+        List<String> launched = List.of(exec.substring("+ exec ".length()).split(" "));
+        int classPath = launched.indexOf("-cp");
+        assertTrue(launched.get(0).endsWith("target/runtime/bin/java"), exec);
+        assertTrue(launched.subList(1, classPath).stream().anyMatch(flag -> flag.startsWith("-XX:SharedArchiveFile=")
+                && flag.endsWith("target/adagrad.jsa")), exec);
+        assertEquals(List.of("-cp", JAR.toString(), "dev.adagrad.Main", "--version"),
+                launched.subList(classPath, launched.size()), exec);
+        List<String> command = new ArrayList<>(launched.subList(0, classPath));
+        command.addAll(List.of("-Xlog:class+load", "-cp", JAR.toString(), "dev.adagrad.Main", "run", "--f", "x^2",
+                "--x0", "4", "--lr", "1", "--steps", "10"));
+        Outcome outcome = execute(command);
 
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().contains("dev.adagrad.Main source: shared objects file"), "the archive was used");

@@ -8,7 +8,6 @@ import dev.adagrad.data.LabelledRows;
 import dev.adagrad.data.WeightsReader;
 import dev.adagrad.expr.ExpressionException;
 import dev.adagrad.expr.ExpressionSyntax;
-import dev.adagrad.expr.FunctionTable;
 import dev.adagrad.expr.ParsedExpression;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,9 +184,8 @@ public record FitProblem(RowObjective training, RowObjective validation, double[
             }
         }
         List<String> missing = new ArrayList<>();
-        for (String identifier : parsed.identifiers()) {
-            if (dataset.column(identifier) < 0 && !given.containsKey(identifier)
-                    && !FunctionTable.CONSTANTS.contains(identifier)) {
+        for (String identifier : parsed.nonConstants()) {
+            if (dataset.column(identifier) < 0 && !given.containsKey(identifier)) {
                 missing.add(identifier);
             }
         }

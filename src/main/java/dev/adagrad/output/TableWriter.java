@@ -53,7 +53,7 @@ final class TableWriter implements RunWriter {
      * inside a group and outside the groups).
      */
     private record Column(String group, String title, int decimals, Cell cell, int width,
-                          boolean atStart, boolean insideGroup, boolean narrow) {
+                          boolean atStart, boolean insideGroup) {
     }
 
     /** What a column shows of a row. */
@@ -221,7 +221,7 @@ final class TableWriter implements RunWriter {
         List<StateColumn> stateColumns = shape.stateColumns();
         List<Column> layout = new ArrayList<>();
         int stepWidth = Math.max(4, Long.toString(shape.maxSteps()).length());
-        layout.add(new Column(null, "Step", 0, Cell.STEP, stepWidth, true, false, false));
+        layout.add(new Column(null, "Step", 0, Cell.STEP, stepWidth, true, false));
         add(layout, narrow, null, "f", DECIMALS, Cell.F, true, false);
         boolean single = variables.size() == 1;
         if (single) {
@@ -268,7 +268,7 @@ final class TableWriter implements RunWriter {
     private static void add(List<Column> layout, boolean narrow, String group, String title, int decimals,
                             Cell value, boolean atStart, boolean insideGroup) {
         layout.add(new Column(group, title, decimals, value, columnWidth(decimals, title, narrow), atStart,
-                insideGroup, narrow));
+                insideGroup));
     }
 
     /** "lr and update left out", "G with fewer decimals", …; null for the full table. */
@@ -382,15 +382,16 @@ final class TableWriter implements RunWriter {
                 for (int k = 0; k < column.width(); k++) {
                     line.append(' ');
                 }
-            } else if (i == 0) {
-                String text = Long.toString(row.step());
-                line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
             } else if (column.decimals() == 0) {
-                // a count (L-BFGS's evaluations) is a whole number
+                // the step, or a count (L-BFGS's evaluations): a whole number, exact in a double up to 2⁵³
                 double value = column.cell().of(row);
-                String text = Double.isFinite(value) ? Long.toString((long) value) : NumberText.fixed(value, 0);
-                line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
-            } else if (column.narrow() || fitted) {
+                if (Double.isFinite(value)) {
+                    appendWhole((long) value, column.width());
+                } else {
+                    String text = NumberText.fixed(value, 0);
+                    line.append(" ".repeat(Math.max(0, column.width() - text.length()))).append(text);
+                }
+            } else if (fitted) { // narrow columns are only chosen to fit a width
                 if (cells.appendNarrow(line, column.cell().of(row), column.decimals(), column.width())) {
                     shortened++;
                 }
@@ -459,6 +460,18 @@ final class TableWriter implements RunWriter {
             text.append(variables.get(i)).append(" = ").append(NumberText.significant(x[i], 10));
         }
         return text.toString();
+    }
+
+    /** A whole number right-aligned in {@code width} characters, appended without a String: the step is in every row. */
+    private void appendWhole(long value, int width) {
+        int digits = value < 0 ? 2 : 1;
+        for (long rest = Math.abs(value); rest >= 10; rest /= 10) {
+            digits++;
+        }
+        for (int k = digits; k < width; k++) {
+            line.append(' ');
+        }
+        line.append(value);
     }
 
     private void separator(int column) {

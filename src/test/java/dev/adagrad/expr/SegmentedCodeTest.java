@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -135,8 +136,13 @@ class SegmentedCodeTest {
         assertEquals(Map.of("m5()V", 5, "m100()V", 100, "m8001()V", 8001), sizes);
         assertFalse(ClassFileSizes.withinLimit(classFile, 8000));
         assertTrue(ClassFileSizes.withinLimit(classFile, 8001));
-        // a class file no longer than the limit cannot hold a longer method, so it is not read at all
-        assertTrue(ClassFileSizes.withinLimit(new byte[100], 100));
+        // a class file no longer than the limit cannot hold a longer method, so it is not read at all: these bytes,
+        // two constant-pool entries of which the first has no such tag (99), throw when they are read
+        byte[] unreadable = new byte[100];
+        unreadable[9] = 2;
+        unreadable[10] = 99;
+        assertThrows(RuntimeException.class, () -> ClassFileSizes.codeLengths(unreadable));
+        assertTrue(ClassFileSizes.withinLimit(unreadable, 100));
     }
 
     @ParameterizedTest
